@@ -1,0 +1,43 @@
+// Writing one evaluated value as YAML or JSON text. The emitters use these for
+// each document; `cairn eval` uses them for any value (scalars and lists too).
+//
+// Objects keep their field order (schema order for instances, insertion order
+// for maps). With `kubernetesKeyOrder`, a top-level object starts with
+// `apiVersion`, `kind` and `metadata`, then its other fields in order.
+// Fields whose value is null are not written (Cairn never outputs null
+// fields); a null list element or a null top-level value is written as null.
+//
+// A function, or (in JSON) a float that is infinite or NaN, cannot be
+// written: E0606 at the value's span, naming its path in the document.
+#pragma once
+
+#include <string>
+
+#include <llvm/ADT/SmallVector.h>
+
+#include "eval/value.h"
+#include "frontend/diagnostic.h"
+
+namespace cairn::backends {
+
+struct WriteOptions {
+  bool kubernetesKeyOrder = false;
+  bool omitNullFields = true;
+};
+
+// Appends `value` as the body of one YAML document (no `---`), block style,
+// ending with a newline. Returns false after reporting E0606; `out` then
+// holds partial text the caller must discard.
+bool appendYaml(std::string &out, const eval::Value &value, DiagnosticSink &diags,
+                const WriteOptions &options = {});
+
+// Appends `value` as JSON, 2-space indent, no trailing newline; nested lines
+// are indented by a further `baseIndent` spaces (for embedding in a wrapper).
+bool appendJson(std::string &out, const eval::Value &value, DiagnosticSink &diags,
+                const WriteOptions &options = {}, unsigned baseIndent = 0);
+
+// The fields of `object` in output order under `options` (see above).
+llvm::SmallVector<const eval::ObjectField *, 16> outputFields(const eval::ObjectData &object,
+                                                              bool topLevel, const WriteOptions &options);
+
+} // namespace cairn::backends

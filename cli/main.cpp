@@ -1,0 +1,59 @@
+// The `cairn` executable: gathers what the process knows (working directory,
+// standard streams, terminal, environment, install location) into a DriverIO
+// and runs the driver. Everything else lives in cairn_driver.
+#include <cstdlib>
+#include <iostream>
+#include <iterator>
+
+#include <unistd.h>
+
+#include "cli/driver.h"
+
+namespace {
+
+std::filesystem::path executableDir(const char *argv0) {
+  std::error_code ec;
+  std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (ec)
+    exe = std::filesystem::absolute(argv0, ec);
+  return exe.parent_path();
+}
+
+// The installed layout (bin/cairn + share/cairn/stdlib) and the build tree
+// layout (build/cairn + build/stdlib), whichever exist, in that order.
+std::vector<std::filesystem::path> stdlibDirs(const std::filesystem::path &exeDir) {
+  std::vector<std::filesystem::path> dirs;
+  for (const std::filesystem::path &dir : {exeDir / ".." / "share" / "cairn" / "stdlib", exeDir / "stdlib"}) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(dir, ec))
+      dirs.push_back(std::filesystem::weakly_canonical(dir, ec));
+  }
+  return dirs;
+}
+
+std::string readAllStdin() {
+  std::cin >> std::noskipws;
+  return std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  std::ios::sync_with_stdio(false);
+  cairn::cli::DriverIO io;
+  std::error_code ec;
+  io.workingDir = std::filesystem::current_path(ec);
+  if (ec) {
+    std::cerr << "cairn: error: cannot determine the current directory: " << ec.message() << '\n';
+    return cairn::cli::kExitInternal;
+  }
+  io.readStdin = readAllStdin;
+  io.out = &std::cout;
+  io.err = &std::cerr;
+  io.stderrIsTerminal = isatty(STDERR_FILENO) == 1;
+  const char *noColor = std::getenv("NO_COLOR");
+  io.noColorEnv = noColor != nullptr && *noColor != '\0';
+  io.stdlibDirs = stdlibDirs(executableDir(argv[0]));
+  std::vector<std::string> args(argv + 1, argv + argc);
+  return cairn::cli::runDriver(args, io);
+}

@@ -1,0 +1,280 @@
+#include "cli/options.h"
+
+#include <array>
+
+#include <fmt/format.h>
+
+#include "frontend/diagnostic.h"
+
+namespace cairn::cli {
+namespace {
+
+// Which commands accept a flag, as a bit set over Command.
+constexpr unsigned bit(Command c) { return 1u << static_cast<unsigned>(c); }
+constexpr unsigned kCompileCommands = bit(Command::Build) | bit(Command::Check) | bit(Command::Eval);
+
+using Applier = std::optional<std::string> (*)(Options &, const std::string &value);
+
+struct FlagSpec {
+  const char *longName; // without the leading "--"
+  char shortName;       // 0: none
+  bool takesValue;
+  unsigned commands;
+  Applier apply;
+};
+
+std::optional<std::string> applyOutput(Options &o, const std::string &v) {
+  if (v.empty())
+    return "`-o` needs a non-empty path";
+  o.outputPath = v;
+  return std::nullopt;
+}
+
+std::optional<std::string> applyFormat(Options &o, const std::string &v) {
+  // Build formats come from the emitter registry and are checked by the build
+  // command; `eval` prints one value, which only the stream formats can show.
+  if (o.command == Command::Eval && v != "yaml" && v != "json")
+    return fmt::format("unknown format `{}` for `eval`; expected `yaml` or `json`", v);
+  o.format = v;
+  return std::nullopt;
+}
+
+std::optional<std::string> applyParam(Options &o, const std::string &v) {
+  size_t eq = v.find('=');
+  if (eq == std::string::npos)
+    return fmt::format("`-p {}` needs the form `name=value`", v);
+  if (eq == 0)
+    return fmt::format("`-p {}` has no parameter name before `=`", v);
+  o.params.push_back({v.substr(0, eq), v.substr(eq + 1)});
+  return std::nullopt;
+}
+
+std::optional<std::string> applyValues(Options &o, const std::string &v) {
+  if (v.empty())
+    return "`--values` needs a non-empty path";
+  o.valuesFiles.push_back(v);
+  return std::nullopt;
+}
+
+std::optional<std::string> applyDiagnostics(Options &o, const std::string &v) {
+  if (v == "human")
+    o.diagnostics = DiagFormat::Human;
+  else if (v == "compact")
+    o.diagnostics = DiagFormat::Compact;
+  else if (v == "json")
+    o.diagnostics = DiagFormat::Json;
+  else
+    return fmt::format("unknown diagnostics format `{}`; expected `human`, `compact` or `json`", v);
+  return std::nullopt;
+}
+
+std::optional<std::string> applyRoot(Options &o, const std::string &v) {
+  if (v.empty())
+    return "`--root` needs a non-empty directory";
+  o.root = v;
+  return std::nullopt;
+}
+
+std::optional<std::string> applyExpression(Options &o, const std::string &v) {
+  o.expression = v;
+  return std::nullopt;
+}
+
+std::optional<std::string> applyHelp(Options &o, const std::string &) {
+  o.showHelp = true;
+  return std::nullopt;
+}
+
+constexpr std::array<FlagSpec, 8> kFlags{{
+    {"output", 'o', true, bit(Command::Build), applyOutput},
+    {"format", 0, true, bit(Command::Build) | bit(Command::Eval), applyFormat},
+    {"param", 'p', true, kCompileCommands, applyParam},
+    {"values", 0, true, kCompileCommands, applyValues},
+    {"diagnostics", 0, true, kCompileCommands, applyDiagnostics},
+    {"root", 0, true, kCompileCommands, applyRoot},
+    {"expr", 'e', true, bit(Command::Eval), applyExpression},
+    {"help", 'h', false, ~0u, applyHelp},
+}};
+
+const FlagSpec *findLong(const std::string &name) {
+  for (const FlagSpec &f : kFlags)
+    if (name == f.longName)
+      return &f;
+  return nullptr;
+}
+
+const FlagSpec *findShort(char c) {
+  for (const FlagSpec &f : kFlags)
+    if (f.shortName == c)
+      return &f;
+  return nullptr;
+}
+
+std::string flagSpelling(const FlagSpec &f) {
+  return f.shortName ? fmt::format("-{}/--{}", f.shortName, f.longName) : fmt::format("--{}", f.longName);
+}
+
+// Flags of `command` that are close to the mistyped `name`, for "did you mean".
+std::string suggestFlag(const std::string &name, Command command) {
+  std::vector<llvm::StringRef> candidates;
+  for (const FlagSpec &f : kFlags)
+    if (f.commands & bit(command))
+      candidates.push_back(f.longName);
+  std::string best = closestMatch(name, candidates);
+  return best.empty() ? std::string() : fmt::format("did you mean `--{}`?", best);
+}
+
+UsageError usage(const Options &o, std::string message, std::string hint = {}) {
+  return {std::move(message), std::move(hint), commandName(o.command)};
+}
+
+// Parses one flag at args[i] (which starts with '-'); may consume args[i+1].
+std::optional<UsageError> parseFlag(Options &o, const std::vector<std::string> &args, size_t &i) {
+  const std::string &arg = args[i];
+  const FlagSpec *spec = nullptr;
+  std::optional<std::string> inlineValue;
+  std::string shown;
+  if (arg.rfind("--", 0) == 0) {
+    std::string body = arg.substr(2);
+    size_t eq = body.find('=');
+    if (eq != std::string::npos) {
+      inlineValue = body.substr(eq + 1);
+      body.resize(eq);
+    }
+    spec = findLong(body);
+    shown = "--" + body;
+    if (!spec)
+      return usage(o, fmt::format("unknown flag `{}`", shown), suggestFlag(body, o.command));
+  } else {
+    spec = findShort(arg[1]);
+    shown = arg.substr(0, 2);
+    if (!spec)
+      return usage(o, fmt::format("unknown flag `{}`", arg));
+    if (arg.size() > 2) {
+      if (!spec->takesValue)
+        return usage(o, fmt::format("unknown flag `{}`", arg));
+      inlineValue = arg.substr(2); // `-penv=prod`, `-oout.yaml`
+    }
+  }
+  if (!(spec->commands & bit(o.command)))
+    return usage(o, fmt::format("`{}` does not accept `{}`", commandName(o.command), shown));
+  std::string value;
+  if (spec->takesValue) {
+    if (inlineValue) {
+      value = *inlineValue;
+    } else if (i + 1 < args.size()) {
+      value = args[++i];
+    } else {
+      return usage(o, fmt::format("`{}` needs a value", flagSpelling(*spec)));
+    }
+  } else if (inlineValue) {
+    return usage(o, fmt::format("`{}` does not take a value", shown));
+  }
+  if (auto error = spec->apply(o, value))
+    return usage(o, *error);
+  return std::nullopt;
+}
+
+std::optional<UsageError> checkPositionals(const Options &o) {
+  if (o.showHelp)
+    return std::nullopt;
+  size_t n = o.inputs.size();
+  switch (o.command) {
+  case Command::Build:
+  case Command::Check:
+    if (n == 0)
+      return usage(o, fmt::format("`{}` needs at least one input file (`-` for standard input)",
+                                  commandName(o.command)));
+    break;
+  case Command::Eval:
+    if (n != 1)
+      return usage(o, n == 0 ? "`eval` needs an input file (`-` for standard input)"
+                             : "`eval` takes exactly one input file");
+    break;
+  case Command::Version:
+    if (n != 0)
+      return usage(o, fmt::format("`version` takes no arguments, found `{}`", o.inputs[0]));
+    break;
+  case Command::Help:
+    if (n > 1)
+      return usage(o, "`help` takes at most one command name");
+    break;
+  }
+  size_t stdinUses = 0;
+  for (const std::string &in : o.inputs)
+    stdinUses += in == "-";
+  for (const std::string &v : o.valuesFiles)
+    stdinUses += v == "-";
+  if (stdinUses > 1)
+    return usage(o, "standard input (`-`) can be read only once");
+  return std::nullopt;
+}
+
+UsageError unknownCommand(const std::string &name) {
+  std::vector<llvm::StringRef> names{"build", "check", "eval", "version", "help"};
+  std::string best = closestMatch(name, names);
+  return {fmt::format("unknown command `{}`", name),
+          best.empty() ? std::string() : fmt::format("did you mean `{}`?", best), ""};
+}
+
+} // namespace
+
+const char *commandName(Command command) {
+  switch (command) {
+  case Command::Build: return "build";
+  case Command::Check: return "check";
+  case Command::Eval: return "eval";
+  case Command::Version: return "version";
+  case Command::Help: return "help";
+  }
+  return "help";
+}
+
+std::optional<Command> commandFromName(const std::string &name) {
+  for (Command c : {Command::Build, Command::Check, Command::Eval, Command::Version, Command::Help})
+    if (name == commandName(c))
+      return c;
+  return std::nullopt;
+}
+
+ParseResult parseCommandLine(const std::vector<std::string> &args) {
+  Options o;
+  if (args.empty())
+    return UsageError{"missing command", "", ""};
+  const std::string &first = args[0];
+  if (first == "--help" || first == "-h")
+    return o; // Command::Help without a topic: the overview
+  if (first == "--version") {
+    o.command = Command::Version;
+    return o;
+  }
+  std::optional<Command> command = commandFromName(first);
+  if (!command)
+    return first.size() > 1 && first[0] == '-'
+               ? UsageError{fmt::format("unknown flag `{}`; flags come after the command", first), "", ""}
+               : unknownCommand(first);
+  o.command = *command;
+  bool flagsEnded = false;
+  for (size_t i = 1; i < args.size(); ++i) {
+    const std::string &arg = args[i];
+    if (!flagsEnded && arg == "--") {
+      flagsEnded = true;
+    } else if (!flagsEnded && arg.size() > 1 && arg[0] == '-') {
+      if (auto error = parseFlag(o, args, i))
+        return *error;
+    } else {
+      o.inputs.push_back(arg);
+    }
+  }
+  if (auto error = checkPositionals(o))
+    return *error;
+  if (o.command == Command::Help && !o.inputs.empty()) {
+    o.helpTopic = o.inputs[0];
+    o.inputs.clear();
+    if (!commandFromName(o.helpTopic))
+      return unknownCommand(o.helpTopic);
+  }
+  return o;
+}
+
+} // namespace cairn::cli

@@ -1,0 +1,49 @@
+// The command line as data: parsing `cairn <command> [flags] [inputs]` into
+// Options, with usage errors (exit code 2) as values rather than exceptions.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace cairn::cli {
+
+enum class Command { Build, Check, Eval, Version, Help };
+enum class DiagFormat { Human, Compact, Json };
+
+// `-p name=value`, split; the text is converted to the parameter's type later.
+struct ParamArg {
+  std::string name;
+  std::string text;
+};
+
+struct Options {
+  Command command = Command::Help;
+  bool showHelp = false;                // `--help` / `-h` on a command
+  std::string helpTopic;                // `cairn help build`: "build"
+  std::vector<std::string> inputs;      // entry files; "-" is standard input
+  std::optional<std::string> outputPath; // -o
+  std::string format = "yaml";          // --format; checked against the emitters by the command
+  std::vector<ParamArg> params;         // -p, in command-line order
+  std::vector<std::string> valuesFiles; // --values, in command-line order
+  DiagFormat diagnostics = DiagFormat::Human;
+  std::optional<std::string> root;      // --root
+  std::optional<std::string> expression; // eval -e
+};
+
+struct UsageError {
+  std::string message; // "unknown flag `--fromat`"
+  std::string hint;    // "did you mean `--format`?", may be empty
+  std::string command; // the command whose --help to suggest; empty for the top level
+};
+
+using ParseResult = std::variant<Options, UsageError>;
+
+// `args` excludes the program name.
+ParseResult parseCommandLine(const std::vector<std::string> &args);
+
+const char *commandName(Command command);
+std::optional<Command> commandFromName(const std::string &name);
+
+} // namespace cairn::cli

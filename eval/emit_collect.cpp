@@ -1,0 +1,74 @@
+// evaluateProgram: parameters, then the `emit`s of the entry modules in
+// order (lists flattened), then the lets `cairn eval` asked for.
+#include "eval/evaluator.h"
+#include "eval/value_ops.h"
+
+namespace cairn::eval {
+namespace {
+
+void flattenDocuments(Evaluator &ev, Value value, Span emitSpan, std::vector<Value> &documents) {
+  if (value.kind() == ValueKind::List) {
+    for (Value item : value.asList())
+      flattenDocuments(ev, item, emitSpan, documents);
+    return;
+  }
+  if (value.kind() == ValueKind::Object) {
+    documents.push_back(value);
+    return;
+  }
+  Span span = value.span().valid() ? value.span() : emitSpan;
+  if (Diagnostic *d = ev.report(DiagKind::OutputNotObject, span, describeValue(value)))
+    if (span.begin != emitSpan.begin || span.end != emitSpan.end)
+      d->label(emitSpan, "emitted here");
+}
+
+} // namespace
+
+void Evaluator::collectDocuments(std::vector<Value> &documents) {
+  for (uint32_t module : program_.entries) {
+    const ast::Module &code = ast(module);
+    for (ast::DeclId decl : code.decls()) {
+      const auto *emit = code.decl(decl).as<ast::EmitDecl>();
+      if (!emit)
+        continue;
+      if (fatal_)
+        return;
+      try {
+        Value value = eval(emit->value, Scope{nullptr, nullptr, module});
+        flattenDocuments(*this, value, code.decl(decl).span, documents);
+      } catch (EvalAbort &) {
+        // Reported; the other emits are still evaluated for more diagnostics.
+      }
+    }
+  }
+}
+
+void Evaluator::collectLets(uint32_t module, std::vector<NamedValue> &lets) {
+  const ast::Module &code = ast(module);
+  for (ast::DeclId decl : code.decls()) {
+    const auto *let = code.decl(decl).as<ast::LetDecl>();
+    if (!let || fatal_)
+      continue;
+    try {
+      lets.push_back(NamedValue{module, let->name.text, topLevelLet(module, decl, let->name.span)});
+    } catch (EvalAbort &) {
+    }
+  }
+}
+
+EvalResult evaluateProgram(const Program &program, const types::CheckedProgram &checked,
+                           const EvalOptions &options, DiagnosticSink &diags) {
+  EvalResult result;
+  result.arena = std::make_unique<ValueArena>();
+  size_t errorsBefore = diags.errorCount();
+  Evaluator evaluator(program, checked, options, diags, *result.arena);
+  evaluator.applyParams();
+  evaluator.collectDocuments(result.documents);
+  for (uint32_t module : options.collectLetsOf)
+    if (module < program.modules.size())
+      evaluator.collectLets(module, result.lets);
+  result.ok = diags.errorCount() == errorsBefore;
+  return result;
+}
+
+} // namespace cairn::eval

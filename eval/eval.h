@@ -1,0 +1,56 @@
+// Evaluation: checked program + parameters -> the emitted objects.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "eval/value.h"
+#include "typecheck/checked_program.h"
+
+namespace cairn::eval {
+
+// Bounds that turn runaway programs into diagnostics instead of crashes.
+struct EvalLimits {
+  uint32_t maxCallDepth = 1000;          // E0507
+  uint64_t maxSteps = 200'000'000;       // E0508
+  uint64_t maxValueBytes = 2ull << 30;   // E0512: memory for values
+  uint64_t maxStringBytes = 64u << 20;   // E0512: one string
+};
+
+// A parameter set from the command line (`-p name=value`: `text`, converted
+// to the declared type) or from a values file (`json`, already structured).
+struct ParamInput {
+  std::string name;
+  bool fromText = true;
+  std::string text;
+  std::shared_ptr<const nlohmann::json> json;
+  std::string origin; // "-p env=prod" or "values.yaml" for messages
+};
+
+struct EvalOptions {
+  std::vector<ParamInput> params; // applied to the entry modules that declare them
+  EvalLimits limits;
+  // Also evaluate every top-level `let` of these modules (for `cairn eval`).
+  std::vector<uint32_t> collectLetsOf;
+};
+
+struct NamedValue {
+  uint32_t module;
+  llvm::StringRef name;
+  Value value;
+};
+
+struct EvalResult {
+  std::unique_ptr<ValueArena> arena; // owns every value below
+  std::vector<Value> documents;      // emitted objects in order: entries in order, `emit`s in order, lists flattened
+  std::vector<NamedValue> lets;      // when requested
+  bool ok = false;                   // false if any error was reported
+};
+
+EvalResult evaluateProgram(const Program &program, const types::CheckedProgram &checked,
+                           const EvalOptions &options, DiagnosticSink &diags);
+
+} // namespace cairn::eval

@@ -1,0 +1,108 @@
+// Calls of declared functions, lambdas and builtins.
+#include "eval/evaluator.h"
+
+namespace cairn::eval {
+namespace {
+
+std::string countArguments(size_t n) { return n == 1 ? "1 argument" : std::to_string(n) + " arguments"; }
+
+} // namespace
+
+Value Evaluator::evalCall(const ast::CallExpr &e, Span span, const Scope &scope) {
+  const ast::Expr &callee = ast(scope.module).expr(e.callee);
+  types::Binding binding;
+  if (callee.is<ast::NameRef>() || callee.is<ast::MemberExpr>())
+    binding = checkedModule(scope.module).bindings[e.callee.index];
+  bool direct = binding.kind == types::BindingKind::Fn || binding.kind == types::BindingKind::Builtin;
+  Value function = direct ? Value() : eval(e.callee, scope);
+
+  llvm::SmallVector<Value, 4> args;
+  args.reserve(e.args.size());
+  for (ast::ExprId arg : e.args)
+    args.push_back(eval(arg, scope));
+
+  if (binding.kind == types::BindingKind::Fn) {
+    ArgSources sources{scope.module, e.args};
+    return callDeclared(binding.module, ast::DeclId{binding.index}, args, span, &sources);
+  }
+  if (binding.kind == types::BindingKind::Builtin)
+    return callBuiltinChecked(static_cast<types::BuiltinId>(binding.index), args, span);
+  return callValue(function, args, span);
+}
+
+Value Evaluator::callValue(Value callee, llvm::ArrayRef<Value> args, Span callSpan) {
+  if (callee.kind() != ValueKind::Function)
+    raiseKind(callee, "function", callSpan);
+  const FunctionData &fn = *callee.asFunction();
+  switch (fn.kind) {
+  case FunctionData::Kind::Declared: return callDeclared(fn.module, ast::DeclId{fn.node}, args, callSpan, nullptr);
+  case FunctionData::Kind::Lambda: return callLambda(fn, args, callSpan);
+  case FunctionData::Kind::Builtin: return callBuiltinChecked(fn.builtin, args, callSpan);
+  }
+  abortEvaluation();
+}
+
+Value Evaluator::callBuiltinChecked(types::BuiltinId id, llvm::ArrayRef<Value> args, Span callSpan) {
+  const types::BuiltinInfo &info = types::builtinInfo(id);
+  if (args.size() < info.minArgs || args.size() > info.maxArgs) {
+    std::string takes = info.minArgs == info.maxArgs
+                            ? countArguments(info.minArgs)
+                            : fmt::format("{} to {} arguments", info.minArgs, info.maxArgs);
+    raise(DiagKind::WrongArity, callSpan, info.name.str(), takes, args.size());
+  }
+  return callBuiltin(*this, id, args, callSpan);
+}
+
+void Evaluator::checkArity(llvm::StringRef name, size_t expected, size_t given, Span callSpan) {
+  if (expected != given)
+    raise(DiagKind::WrongArity, callSpan, name.str(), countArguments(expected), given);
+}
+
+Value Evaluator::callDeclared(uint32_t module, ast::DeclId decl, llvm::ArrayRef<Value> args, Span callSpan,
+                              const ArgSources *sources) {
+  const auto &fn = std::get<ast::FnDecl>(ast(module).decl(decl).data);
+  checkArity(fn.name.text, fn.params.size(), args.size(), callSpan);
+  CallDepthGuard guard(*this, callSpan);
+  const types::CheckedModule &checked = checkedModule(module);
+  const Frame *locals = nullptr;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const ast::FnParam &param = fn.params[i];
+    if (param.type.valid()) {
+      types::TypeId source = sources ? exprType(sources->module, sources->args[i]) : types::TypeId{};
+      checkSlot(args[i], checked.localTypes[param.type.index], source, ast(module).type(param.type).span);
+    }
+    locals = bind(locals, param.name.text, args[i]);
+  }
+  Value result = eval(fn.body, Scope{locals, nullptr, module});
+  if (fn.result.valid())
+    checkSlot(result, checked.localTypes[fn.result.index], exprType(module, fn.body),
+              ast(module).type(fn.result).span);
+  return result;
+}
+
+Value Evaluator::callLambda(const FunctionData &fn, llvm::ArrayRef<Value> args, Span callSpan) {
+  const auto &lambda = std::get<ast::LambdaExpr>(ast(fn.module).expr(ast::ExprId{fn.node}).data);
+  checkArity("fn", lambda.params.size(), args.size(), callSpan);
+  CallDepthGuard guard(*this, callSpan);
+  Scope inner = fn.captured;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const ast::LambdaParam &param = lambda.params[i];
+    if (param.type.valid())
+      checkSlot(args[i], checkedModule(fn.module).localTypes[param.type.index], {},
+                ast(fn.module).type(param.type).span);
+    inner.locals = bind(inner.locals, param.name.text, args[i]);
+  }
+  return eval(lambda.body, inner);
+}
+
+Value Evaluator::evalLambda(const ast::LambdaExpr &e, ast::ExprId id, Span span, const Scope &scope) {
+  auto *fn = new (arena_.allocator().Allocate<FunctionData>()) FunctionData();
+  fn->kind = FunctionData::Kind::Lambda;
+  fn->module = scope.module;
+  fn->node = id.index;
+  fn->captured = scope;
+  fn->name = "fn";
+  return Value::function(fn, span);
+}
+
+} // namespace cairn::eval

@@ -1,0 +1,230 @@
+// The tree-walking evaluator. One instance per evaluateProgram call; the
+// member functions are spread over eval_*.cpp files by concern. Every
+// run-time error is reported once, then unwinds as EvalAbort.
+#pragma once
+
+#include <memory>
+#include <regex>
+#include <string>
+#include <vector>
+
+#include <llvm/ADT/DenseMap.h>
+#include <llvm/ADT/SmallVector.h>
+#include <llvm/ADT/StringMap.h>
+#include <llvm/ADT/StringSet.h>
+#include <llvm/Support/Compiler.h>
+
+#include "eval/eval.h"
+#include "eval/runtime.h"
+
+namespace cairn::eval {
+
+// A value that did not conform to a type: the innermost offending value and
+// the type it failed, and whether only a refinement / literal failed (E0501)
+// rather than the kind of value (E0510).
+struct Mismatch {
+  Value value;
+  types::TypeId type;
+  bool refinementOnly = false;
+};
+
+class Evaluator {
+public:
+  Evaluator(const Program &program, const types::CheckedProgram &checked, const EvalOptions &options,
+            DiagnosticSink &diags, ValueArena &arena);
+
+  // ---- top level (params.cpp, emit_collect.cpp)
+  void applyParams();
+  void collectDocuments(std::vector<Value> &documents);
+  void collectLets(uint32_t module, std::vector<NamedValue> &lets);
+  bool stopped() const { return fatal_; }
+
+  // ---- expressions (evaluator.cpp dispatches to the files by concern)
+  Value eval(ast::ExprId id, const Scope &scope);
+  Value callValue(Value callee, llvm::ArrayRef<Value> args, Span callSpan);
+  Value topLevelLet(uint32_t module, ast::DeclId decl, Span useSpan);
+
+  // ---- objects (eval_object.cpp, eval_schema.cpp)
+  // Builds the object `group` describes, according to group.type.
+  Value buildGroup(InputGroup &group);
+  Value instantiateSchema(uint32_t schemaIndex, InputGroup &group);
+  // The object type to build for `type` (Schema, Map or Any), choosing among
+  // union members by the keys of `group` when needed; invalid if none.
+  types::TypeId objectTypeFor(types::TypeId type, const InputGroup *group) const;
+  // The type of entry `name` in an object of type `objectType` (`any` if unknown).
+  types::TypeId memberType(types::TypeId objectType, llvm::StringRef name) const;
+
+  // ---- conformance (conformance.cpp)
+  bool conforms(Value value, types::TypeId type, Mismatch &mismatch) const;
+  // A value enters a slot of type `slot` from an expression of static type
+  // `source` (invalid: unknown). Checked when the static check was deferred.
+  void checkSlot(Value value, types::TypeId slot, types::TypeId source, Span typeSpan);
+  bool needsRuntimeCheck(types::TypeId type) const;
+  bool slotNeedsCheck(types::TypeId slot, types::TypeId source) const {
+    return slot.valid() && (needsRuntimeCheck(slot) || (source.valid() && containsAny(source)));
+  }
+  bool containsAny(types::TypeId type) const;
+  // Reports a failed conformance (E0501 or E0510) without aborting.
+  Diagnostic *reportMismatch(const Mismatch &mismatch, Span fallback, Span typeSpan);
+
+  // ---- values with limits
+  Value makeString(llvm::StringRef text, Span span);
+  Value makeList(llvm::ArrayRef<Value> items, Span span);
+  const ObjectData *makeObject(uint32_t schema, llvm::StringRef typeName,
+                               llvm::ArrayRef<ObjectField> fields,
+                               llvm::ArrayRef<ObjectField> explicitNulls = {});
+  // Fails with E0512 if `bytes` more would exceed the value memory limit.
+  void reserveBytes(uint64_t bytes, Span span);
+  void checkStringSize(uint64_t bytes, Span span);
+  void chargeSteps(uint64_t steps, Span span);
+
+  // ---- diagnostics
+  // Reports unless an identical diagnostic was already reported (the same
+  // failing function can be reached from many `emit`s); null then.
+  template <typename... Args> Diagnostic *report(DiagKind kind, Span span, const Args &...args) {
+    std::string message = fmt::format(fmt::runtime(diagInfo(kind).format), args...);
+    if (!firstReport(kind, span, message))
+      return nullptr;
+    return &diags_.report(kind, span, args...);
+  }
+  template <typename... Args> [[noreturn]] void raise(DiagKind kind, Span span, const Args &...args) {
+    report(kind, span, args...);
+    throw EvalAbort{};
+  }
+  [[noreturn]] void abortEvaluation() { throw EvalAbort{}; }
+  // A regular expression given at run time (`matches`), compiled once; null
+  // and `error` set when it does not compile.
+  const std::regex *userRegex(llvm::StringRef pattern, std::string &error);
+
+  // E0510 for a value of the wrong kind where `expected` was needed.
+  [[noreturn]] void raiseKind(Value value, llvm::StringRef expected, Span span);
+
+  // ---- program access
+  const Program &program() const { return program_; }
+  const types::CheckedProgram &checked() const { return checked_; }
+  const types::TypeStore &types() const { return checked_.types; }
+  const ast::Module &ast(uint32_t module) const { return program_.modules[module].ast; }
+  const types::CheckedModule &checkedModule(uint32_t module) const { return checked_.modules[module]; }
+  const EvalLimits &limits() const { return options_.limits; }
+  const EvalOptions &options() const { return options_; }
+  ValueArena &arena() { return arena_; }
+  std::string display(types::TypeId type) const { return checked_.display(type); }
+  llvm::StringRef sourceText(Span span) const;
+  types::TypeId exprType(uint32_t module, ast::ExprId expr) const;
+  // The span of the type written for a schema field (for "required by this type" labels).
+  Span fieldTypeSpan(const types::FieldInfo &field) const;
+
+private:
+  friend class CallDepthGuard;
+
+  // evaluator.cpp
+  Value evalName(const types::Binding &binding, llvm::StringRef name, Span span, const Scope &scope);
+  Value lookupLocal(llvm::StringRef name, Span span, const Scope &scope);
+  Value functionValue(FunctionData::Kind kind, uint32_t module, uint32_t node, types::BuiltinId builtin,
+                      llvm::StringRef name, Span span);
+  LLVM_ATTRIBUTE_NOINLINE Value evalIf(const ast::IfExpr &e, const Scope &scope);
+  LLVM_ATTRIBUTE_NOINLINE Value evalLetIn(const ast::LetExpr &e, const Scope &scope);
+  const Frame *bind(const Frame *parent, llvm::StringRef name, Value value);
+  bool firstReport(DiagKind kind, Span span, const std::string &message);
+
+  // eval_ops.cpp
+  LLVM_ATTRIBUTE_NOINLINE Value evalString(const ast::StringLit &e, Span span, const Scope &scope);
+  LLVM_ATTRIBUTE_NOINLINE Value evalUnary(const ast::UnaryExpr &e, Span span, const Scope &scope);
+  LLVM_ATTRIBUTE_NOINLINE Value evalBinary(const ast::BinaryExpr &e, Span span, const Scope &scope);
+  Value arithmetic(ast::BinaryOp op, Value lhs, Value rhs, Span span);
+  Value intArithmetic(ast::BinaryOp op, int64_t a, int64_t b, Span span);
+  Value comparison(ast::BinaryOp op, Value lhs, Value rhs, Span span);
+  Value concatenate(Value lhs, Value rhs, Span span);
+
+  // eval_access.cpp
+  LLVM_ATTRIBUTE_NOINLINE Value evalMember(const ast::MemberExpr &e, ast::ExprId id, Span span, const Scope &scope);
+  LLVM_ATTRIBUTE_NOINLINE Value evalIndex(const ast::IndexExpr &e, Span span, const Scope &scope);
+  LLVM_ATTRIBUTE_NOINLINE Value evalList(const ast::ListLit &e, Span span, const Scope &scope);
+  LLVM_ATTRIBUTE_NOINLINE Value evalListComp(const ast::ListComp &e, Span span, const Scope &scope);
+  LLVM_ATTRIBUTE_NOINLINE Value evalMapComp(const ast::MapComp &e, Span span, const Scope &scope);
+  template <typename Body>
+  void runClauses(llvm::ArrayRef<ast::CompClause> clauses, const Scope &scope, Body &body);
+
+  // eval_call.cpp
+  LLVM_ATTRIBUTE_NOINLINE Value evalCall(const ast::CallExpr &e, Span span, const Scope &scope);
+  LLVM_ATTRIBUTE_NOINLINE Value evalLambda(const ast::LambdaExpr &e, ast::ExprId id, Span span, const Scope &scope);
+  // Where the arguments of a direct call come from (their static types
+  // decide whether a value out of `any` must be checked).
+  struct ArgSources {
+    uint32_t module;
+    llvm::ArrayRef<ast::ExprId> args;
+  };
+  Value callDeclared(uint32_t module, ast::DeclId decl, llvm::ArrayRef<Value> args, Span callSpan,
+                     const ArgSources *sources);
+  Value callBuiltinChecked(types::BuiltinId id, llvm::ArrayRef<Value> args, Span callSpan);
+  Value callLambda(const FunctionData &fn, llvm::ArrayRef<Value> args, Span callSpan);
+  void checkArity(llvm::StringRef name, size_t expected, size_t given, Span callSpan);
+
+  // eval_object.cpp
+  LLVM_ATTRIBUTE_NOINLINE Value evalObjectLit(const ast::ObjectLit &e, ast::ExprId id, Span span, const Scope &scope);
+  LLVM_ATTRIBUTE_NOINLINE Value evalWith(const ast::WithExpr &e, ast::ExprId id, Span span, const Scope &scope);
+  void addEntries(InputGroup &group, const ast::ObjectLit &lit, const Scope &scope, InputGroups &groups);
+  InputGroup *nestedGroup(InputGroup &parent, const ast::Name &name, Span span, InputGroups &groups);
+  Value buildMap(InputGroup &group, types::TypeId element);
+  // The value of one input for a slot of type `slot` (`field`, if any, gives
+  // the type's span for messages).
+  Value inputValue(const FieldInput &input, types::TypeId slot, const types::FieldInfo *field);
+  void mergeBaseInputs(InputGroup &group);
+  types::TypeId objectTypeAt(uint32_t module, ast::ExprId expr) const;
+
+  // eval_schema.cpp
+  Value forceField(SchemaScope &scope, uint32_t index);
+  Value schemaFieldValue(const types::Binding &binding, llvm::StringRef name, Span span, const Scope &scope);
+  LLVM_ATTRIBUTE_NOINLINE Value finishInstance(SchemaScope &scope, const InputGroup &group);
+  void runChecks(SchemaScope &scope, Value instance);
+  Value evalFieldDefault(SchemaScope &scope, const types::FieldInfo &field);
+
+  struct LetSlot {
+    enum State : uint8_t { Unevaluated, Evaluating, Done, Failed } state = Unevaluated;
+    Value value;
+  };
+  struct ParamSlot {
+    enum State : uint8_t { Unset, Given, Done, Failed } state = Unset;
+    Value value;
+  };
+  struct ModuleState {
+    std::vector<LetSlot> lets;     // per DeclId
+    std::vector<ParamSlot> params; // per DeclId
+  };
+
+  // params.cpp
+  Value paramValue(uint32_t module, ast::DeclId decl, Span useSpan);
+
+  const Program &program_;
+  const types::CheckedProgram &checked_;
+  const EvalOptions &options_;
+  DiagnosticSink &diags_;
+  ValueArena &arena_;
+
+  std::vector<ModuleState> modules_;
+  llvm::DenseMap<uint64_t, const FunctionData *> functionCache_;
+  llvm::StringSet<> reported_;
+  llvm::StringMap<std::shared_ptr<std::regex>> regexCache_;
+  mutable std::vector<uint8_t> typeFlags_; // per TypeId, see conformance.cpp
+  uint64_t steps_ = 0;
+  uint32_t depth_ = 0;
+  bool fatal_ = false; // a limit was hit: evaluate nothing more
+};
+
+// Counts one level of user-visible nesting (a call, a top-level let being
+// forced, an instantiation) and fails with E0507 past the limit.
+class CallDepthGuard {
+public:
+  CallDepthGuard(Evaluator &ev, Span span);
+  ~CallDepthGuard() { --ev_.depth_; }
+  CallDepthGuard(const CallDepthGuard &) = delete;
+  CallDepthGuard &operator=(const CallDepthGuard &) = delete;
+
+private:
+  Evaluator &ev_;
+};
+
+// Builtins (builtins.cpp): `args` already evaluated.
+Value callBuiltin(Evaluator &ev, types::BuiltinId id, llvm::ArrayRef<Value> args, Span callSpan);
+
+} // namespace cairn::eval

@@ -1,0 +1,218 @@
+// Parameters: values from `-p name=value` (text converted to the declared
+// type) or values files (JSON), applied to the entry modules that declare
+// them, checked against the type (E0702); defaults otherwise (E0703 if none).
+#include <charconv>
+
+#include <nlohmann/json.hpp>
+
+#include "eval/evaluator.h"
+#include "eval/value_ops.h"
+
+namespace cairn::eval {
+namespace {
+
+const ast::ParamDecl *findParam(const ast::Module &module, llvm::StringRef name, ast::DeclId &id) {
+  for (ast::DeclId decl : module.decls())
+    if (const auto *param = module.decl(decl).as<ast::ParamDecl>(); param && param->name.text == name) {
+      id = decl;
+      return param;
+    }
+  return nullptr;
+}
+
+// The kinds of scalar a parameter type accepts, ignoring null.
+struct ScalarKinds {
+  bool string = false, integer = false, real = false, boolean = false, other = false;
+};
+
+void collectKinds(const types::TypeStore &store, types::TypeId type, ScalarKinds &kinds) {
+  const types::Type &t = store.get(store.strip(type));
+  switch (t.kind) {
+  case types::TypeKind::Null: break;
+  case types::TypeKind::String: kinds.string = true; break;
+  case types::TypeKind::Int: kinds.integer = true; break;
+  case types::TypeKind::Float: kinds.real = true; break;
+  case types::TypeKind::Bool: kinds.boolean = true; break;
+  case types::TypeKind::Literal:
+    switch (t.literal.kind) {
+    case types::LiteralValue::String: kinds.string = true; break;
+    case types::LiteralValue::Int: kinds.integer = true; break;
+    case types::LiteralValue::Float: kinds.real = true; break;
+    case types::LiteralValue::Bool: kinds.boolean = true; break;
+    }
+    break;
+  case types::TypeKind::Union:
+    for (types::TypeId member : t.members)
+      collectKinds(store, member, kinds);
+    break;
+  default: kinds.other = true; break;
+  }
+}
+
+} // namespace
+
+// Converts one JSON value, guided by `type` so that objects meant for a
+// schema are built as instances of it (defaults and checks included).
+static Value jsonToValue(Evaluator &ev, const nlohmann::json &json, types::TypeId type, Span span) {
+  using nlohmann::json;
+  switch (json.type()) {
+  case json::value_t::null: return Value::null(span);
+  case json::value_t::boolean: return Value::boolean(json.get<bool>(), span);
+  case json::value_t::number_integer: return Value::integer(json.get<int64_t>(), span);
+  case json::value_t::number_unsigned: {
+    uint64_t u = json.get<uint64_t>();
+    return u <= uint64_t(INT64_MAX) ? Value::integer(int64_t(u), span) : Value::real(double(u), span);
+  }
+  case json::value_t::number_float: return Value::real(json.get<double>(), span);
+  case json::value_t::string: return ev.makeString(json.get_ref<const std::string &>(), span);
+  case json::value_t::array: {
+    types::TypeId element = ev.types().any();
+    if (type.valid() && ev.types().kind(ev.types().strip(type)) == types::TypeKind::List)
+      element = ev.types().get(ev.types().strip(type)).element;
+    llvm::SmallVector<Value, 16> items;
+    for (const json &item : json)
+      items.push_back(jsonToValue(ev, item, element, span));
+    return ev.makeList(items, span);
+  }
+  case json::value_t::object: {
+    InputGroup group;
+    group.span = group.diagSpan = span;
+    for (auto it = json.begin(); it != json.end(); ++it) {
+      FieldInput input;
+      input.kind = FieldInput::Kind::Value;
+      input.name = ev.makeString(it.key(), span).asString();
+      input.nameSpan = span;
+      group.inputs.push_back(input);
+    }
+    // With every key known, a union type can be resolved by them.
+    group.type = ev.objectTypeFor(type, &group);
+    size_t i = 0;
+    for (auto it = json.begin(); it != json.end(); ++it, ++i)
+      group.inputs[i].value = jsonToValue(ev, it.value(), ev.memberType(group.type, group.inputs[i].name), span);
+    return ev.buildGroup(group);
+  }
+  default: return Value::null(span);
+  }
+}
+
+// `-p name=text`: string types take the text as is, numbers and bools parse
+// it, anything else reads it as JSON.
+static bool textToValue(Evaluator &ev, const std::string &text, types::TypeId type, Span span, Value &out,
+                        std::string &error) {
+  ScalarKinds kinds;
+  collectKinds(ev.types(), type, kinds);
+  bool onlyString = kinds.string && !kinds.integer && !kinds.real && !kinds.boolean && !kinds.other;
+  if (onlyString) {
+    out = ev.makeString(text, span);
+    return true;
+  }
+  if (!kinds.other && !kinds.string) {
+    int64_t i = 0;
+    double f = 0;
+    const char *end = text.data() + text.size();
+    if ((kinds.integer || kinds.real) && std::from_chars(text.data(), end, i).ptr == end && !text.empty()) {
+      out = kinds.integer ? Value::integer(i, span) : Value::real(double(i), span);
+      return true;
+    }
+    if (kinds.real && std::from_chars(text.data(), end, f).ptr == end && !text.empty()) {
+      out = Value::real(f, span);
+      return true;
+    }
+    if (kinds.boolean && (text == "true" || text == "false")) {
+      out = Value::boolean(text == "true", span);
+      return true;
+    }
+  }
+  nlohmann::json json = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (json.is_discarded()) {
+    if (kinds.string || kinds.other) {
+      out = ev.makeString(text, span);
+      return true;
+    }
+    error = fmt::format("`{}` is not a valid {}", text, ev.display(type));
+    return false;
+  }
+  out = jsonToValue(ev, json, type, span);
+  return true;
+}
+
+void Evaluator::applyParams() {
+  for (const ParamInput &input : options_.params) {
+    bool declared = false;
+    for (uint32_t module : program_.entries) {
+      ast::DeclId decl;
+      const ast::ParamDecl *param = findParam(ast(module), input.name, decl);
+      if (!param)
+        continue;
+      declared = true;
+      ParamSlot &slot = modules_[module].params[decl.index];
+      types::TypeId type = param->type.valid() ? checkedModule(module).localTypes[param->type.index] : types().any();
+      Span span = param->name.span;
+      try {
+        Value value;
+        std::string error;
+        bool converted = input.fromText ? textToValue(*this, input.text, type, span, value, error)
+                                        : (value = jsonToValue(*this, input.json ? *input.json : nlohmann::json(),
+                                                               type, span), true);
+        Mismatch mismatch;
+        if (converted && !conforms(value, type, mismatch))
+          error = mismatch.refinementOnly
+                      ? fmt::format("{} does not satisfy `{}`", showValue(mismatch.value), display(mismatch.type))
+                      : fmt::format("expected `{}`, found {}", display(mismatch.type), describeValue(mismatch.value));
+        if (!error.empty()) {
+          if (Diagnostic *d = report(DiagKind::InvalidParamValue, span, input.name, error))
+            d->note("set by " + input.origin);
+          slot.state = ParamSlot::Failed;
+          continue;
+        }
+        slot.value = value;
+        slot.state = ParamSlot::Given;
+      } catch (EvalAbort &) {
+        slot.state = ParamSlot::Failed; // building an object for it failed and was reported
+      }
+    }
+    if (!declared) {
+      Diagnostic *d = report(DiagKind::UnknownParam, Span{}, input.name);
+      if (d && !input.origin.empty())
+        d->note("set by " + input.origin);
+    }
+  }
+  // Every required parameter of an entry module must be set.
+  for (uint32_t module : program_.entries)
+    for (ast::DeclId decl : ast(module).decls())
+      if (const auto *param = ast(module).decl(decl).as<ast::ParamDecl>();
+          param && !param->defaultValue.valid() && modules_[module].params[decl.index].state == ParamSlot::Unset) {
+        if (Diagnostic *d = report(DiagKind::MissingParam, param->name.span, param->name.text.str()))
+          d->withHint(fmt::format("set it with `-p {}=...` or in a values file", param->name.text.str()));
+        modules_[module].params[decl.index].state = ParamSlot::Failed;
+      }
+}
+
+Value Evaluator::paramValue(uint32_t module, ast::DeclId decl, Span useSpan) {
+  ParamSlot &slot = modules_[module].params[decl.index];
+  switch (slot.state) {
+  case ParamSlot::Given:
+  case ParamSlot::Done: return slot.value;
+  case ParamSlot::Failed: abortEvaluation();
+  case ParamSlot::Unset: break;
+  }
+  const auto &param = std::get<ast::ParamDecl>(ast(module).decl(decl).data);
+  if (!param.defaultValue.valid()) {
+    slot.state = ParamSlot::Failed; // a module imported by the entries: nobody can set it
+    raise(DiagKind::MissingParam, param.name.span, param.name.text.str());
+  }
+  try {
+    Value value = eval(param.defaultValue, Scope{nullptr, nullptr, module});
+    if (param.type.valid())
+      checkSlot(value, checkedModule(module).localTypes[param.type.index], exprType(module, param.defaultValue),
+                ast(module).type(param.type).span);
+    slot.value = value;
+    slot.state = ParamSlot::Done;
+    return value;
+  } catch (EvalAbort &) {
+    slot.state = ParamSlot::Failed;
+    throw;
+  }
+}
+
+} // namespace cairn::eval

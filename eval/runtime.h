@@ -1,0 +1,121 @@
+// The evaluator's internal run-time structures: lexical environments,
+// function values, and the inputs of an object under construction.
+// Emitters never see these (FunctionData is opaque to them).
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "eval/value.h"
+#include "frontend/ast.h"
+#include "typecheck/builtins.h"
+#include "typecheck/types.h"
+
+namespace cairn::eval {
+
+// Thrown after an error has been reported: unwinds to the nearest top-level
+// item (an `emit`, a `let` collected for `cairn eval`), which is abandoned.
+struct EvalAbort {};
+
+// One local binding. Frames form persistent linked lists in the arena, so a
+// lambda can capture its environment by pointer, and lookups never allocate.
+struct Frame {
+  const Frame *parent;
+  llvm::StringRef name;
+  Value value;
+};
+
+struct SchemaScope;
+
+// Where an expression is evaluated: its module, its locals and, inside a
+// schema default or check, the instance being built.
+struct Scope {
+  const Frame *locals = nullptr;
+  SchemaScope *schema = nullptr;
+  uint32_t module = 0;
+};
+
+} // namespace cairn::eval
+
+namespace cairn::eval {
+
+struct FunctionData {
+  enum class Kind : uint8_t { Declared, Lambda, Builtin };
+  Kind kind = Kind::Declared;
+  types::BuiltinId builtin{};
+  uint32_t module = 0;
+  uint32_t node = 0;   // DeclId index (Declared) or ExprId index (Lambda)
+  Scope captured;      // Lambda: the environment it was created in
+  llvm::StringRef name; // for messages: the fn or builtin name, "lambda" otherwise
+};
+
+struct InputGroup;
+
+// One entry given to an object under construction: an expression still to be
+// evaluated (literal entries), a value already computed (a `with` base's
+// inputs, values files), or a group of nested entries (dotted paths, blocks).
+struct FieldInput {
+  enum class Kind : uint8_t { Expr, Value, Group };
+  Kind kind = Kind::Expr;
+  llvm::StringRef name;
+  Span nameSpan;
+  ast::ExprId expr;
+  Scope scope;
+  Value value;
+  InputGroup *group = nullptr;
+};
+
+// The entries of one object to build. `type` is the object type (Schema, Map
+// or Any; a union is resolved by the keys set). Under `with`, `base` is the
+// object whose inputs the entries override.
+struct InputGroup {
+  types::TypeId type;
+  const ObjectData *base = nullptr;
+  Span span;     // the span the built value keeps
+  Span diagSpan; // where E0402 / E0502 point
+  std::vector<FieldInput> inputs;
+
+  FieldInput *find(llvm::StringRef name) {
+    for (FieldInput &input : inputs)
+      if (input.name == name)
+        return &input;
+    return nullptr;
+  }
+};
+
+// Owns the nested groups of one literal while it is evaluated.
+class InputGroups {
+public:
+  InputGroup *make(types::TypeId type, Span span, Span diagSpan) {
+    groups_.push_back(std::make_unique<InputGroup>());
+    InputGroup *group = groups_.back().get();
+    group->type = type;
+    group->span = span;
+    group->diagSpan = diagSpan;
+    return group;
+  }
+
+private:
+  std::vector<std::unique_ptr<InputGroup>> groups_;
+};
+
+// One field of a schema instance under construction.
+struct FieldSlot {
+  enum State : uint8_t { Pending, Evaluating, Done, Absent };
+  Value value;
+  const FieldInput *input = nullptr;
+  Span nameSpan;
+  State state = Pending;
+  bool explicitInput = false;
+};
+
+// A schema instance under construction (and, once built, the scope of lambdas
+// created by its defaults). Slots live in the arena: a lambda may outlive the
+// instantiation that created it.
+struct SchemaScope {
+  uint32_t schemaIndex = 0;
+  FieldSlot *slots = nullptr;
+  Span diagSpan;
+};
+
+} // namespace cairn::eval

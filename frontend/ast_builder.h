@@ -1,0 +1,104 @@
+// Parse tree -> AST. Private to frontend/: the ANTLR parse tree never leaves
+// this folder. One builder per file; split by construct family into
+// build_decls.cpp, build_types.cpp, build_exprs.cpp, build_objects.cpp and
+// build_strings.cpp.
+#pragma once
+
+#include <vector>
+
+#include "CairnParser.h"
+#include "frontend/ast.h"
+#include "frontend/diagnostic.h"
+
+namespace cairn {
+
+// ANTLR indexes characters as code points; spans are byte offsets.
+class OffsetMap {
+public:
+  explicit OffsetMap(llvm::StringRef text);
+  uint32_t byteOffset(size_t codePointIndex) const {
+    if (byteOfCodePoint_.empty())
+      return static_cast<uint32_t>(codePointIndex);
+    return codePointIndex < byteOfCodePoint_.size() ? byteOfCodePoint_[codePointIndex]
+                                                    : byteOfCodePoint_.back();
+  }
+
+private:
+  std::vector<uint32_t> byteOfCodePoint_; // empty for pure ASCII text
+};
+
+// Spans of single tokens, shared by the builder and the syntax-error listener.
+struct AstBuilderSpans {
+  FileId file;
+  const OffsetMap *offsets;
+  Span of(antlr4::Token *token) const;
+};
+
+class AstBuilder {
+  using P = grammar::CairnParser;
+
+public:
+  AstBuilder(ast::Module &module, const SourceManager &sources, const OffsetMap &offsets,
+             antlr4::BufferedTokenStream &tokens, DiagnosticSink &diags)
+      : module_(module), sources_(sources), offsets_(offsets), tokens_(tokens), diags_(diags) {}
+
+  void buildFile(P::FileContext *ctx);
+  ast::ExprId buildExpr(P::ExprContext *ctx, Span fallback);
+
+private:
+  // --- declarations (build_decls.cpp)
+  void buildDecl(P::DeclContext *ctx);
+  ast::ImportDecl buildImport(P::ImportDeclContext *ctx);
+  ast::FnDecl buildFn(P::FnDeclContext *ctx);
+  ast::SchemaDecl buildSchema(P::SchemaDeclContext *ctx);
+  llvm::StringRef docCommentBefore(antlr4::ParserRuleContext *ctx);
+
+  // --- types (build_types.cpp)
+  ast::TypeExprId buildType(P::TypeContext *ctx, Span fallback);
+  ast::TypeExprId buildTypeTerm(P::TypeTermContext *ctx);
+  ast::TypeExprId buildTypeAtom(P::TypeAtomContext *ctx);
+  ast::TypeExprId buildLiteralType(P::LiteralTypeContext *ctx);
+  ast::Refinement buildRefinement(P::RefinementContext *ctx);
+  ast::NumberBound buildBound(P::BoundContext *ctx);
+
+  // --- expressions (build_exprs.cpp)
+  ast::ExprId buildPrimary(P::PrimaryContext *ctx, Span span);
+  ast::ExprId buildBinary(P::ExprContext *ctx, ast::BinaryOp op);
+  ast::ExprId buildPostfix(P::ExprContext *ctx, Span span, bool &handled);
+  ast::ExprId buildOperator(P::ExprContext *ctx, Span span, bool &handled);
+  ast::ExprId buildIntLiteral(antlr4::tree::TerminalNode *node, bool negate, Span s = {});
+  double parseFloat(antlr4::tree::TerminalNode *node);
+  std::vector<ast::CompClause> buildClauses(P::ForClauseContext *first,
+                                            const std::vector<P::CompClauseContext *> &rest);
+  ast::LambdaExpr buildLambda(P::LambdaExprContext *ctx);
+
+  // --- objects (build_objects.cpp)
+  ast::ExprId buildObject(ast::ExprId typeRef, P::ObjectBodyContext *body,
+                          antlr4::tree::TerminalNode *open, antlr4::tree::TerminalNode *close,
+                          Span fallback);
+  ast::FieldInit buildMember(P::MemberContext *ctx);
+  ast::Name buildKey(P::KeyContext *ctx);
+
+  // --- strings (build_strings.cpp)
+  ast::ExprId buildString(P::StringLiteralContext *ctx);
+  ast::StringLit buildStringParts(P::StringLiteralContext *ctx);
+  void appendEscape(antlr4::tree::TerminalNode *node, std::string &out);
+
+  // --- spans and names
+  Span span(antlr4::ParserRuleContext *ctx, Span fallback = {}) const;
+  Span span(antlr4::Token *token) const;
+  Span span(antlr4::tree::TerminalNode *node) const;
+  static bool missing(antlr4::tree::TerminalNode *node);
+  ast::Name name(antlr4::tree::TerminalNode *node) const;
+  ast::Name name(P::NameContext *ctx) const;
+  llvm::StringRef text(Span s) const { return sources_.text(s); }
+  ast::ExprId error(Span s) { return module_.addExpr(s, ast::ErrorExpr{}); }
+
+  ast::Module &module_;
+  const SourceManager &sources_;
+  const OffsetMap &offsets_;
+  antlr4::BufferedTokenStream &tokens_;
+  DiagnosticSink &diags_;
+};
+
+} // namespace cairn

@@ -1,0 +1,129 @@
+// Declarations: import, param, let, fn, type, schema, emit.
+#include "frontend/ast_builder.h"
+
+#include "CairnLexer.h"
+
+namespace cairn {
+
+using P = grammar::CairnParser;
+
+void AstBuilder::buildFile(P::FileContext *ctx) {
+  for (P::DeclContext *decl : ctx->decl())
+    buildDecl(decl);
+}
+
+llvm::StringRef AstBuilder::docCommentBefore(antlr4::ParserRuleContext *ctx) {
+  if (ctx == nullptr || ctx->getStart() == nullptr || ctx->getStart()->getTokenIndex() == INVALID_INDEX)
+    return {};
+  std::vector<antlr4::Token *> hidden = tokens_.getHiddenTokensToLeft(ctx->getStart()->getTokenIndex());
+  std::string doc;
+  for (antlr4::Token *token : hidden) {
+    if (token->getType() != grammar::CairnLexer::DOC_COMMENT)
+      continue;
+    llvm::StringRef line = text(span(token)).drop_front(3);
+    if (line.startswith(" "))
+      line = line.drop_front(1);
+    doc += line.str();
+    doc += '\n';
+  }
+  if (doc.empty())
+    return {};
+  doc.pop_back();
+  return module_.save(doc);
+}
+
+void AstBuilder::buildDecl(P::DeclContext *ctx) {
+  Span s = span(ctx);
+  llvm::StringRef doc = docCommentBefore(ctx);
+  if (auto *c = ctx->importDecl()) {
+    module_.addDecl(s, buildImport(c), doc);
+  } else if (auto *c = ctx->paramDecl()) {
+    ast::ParamDecl d{name(c->IDENT()), buildType(c->type(), s), {}};
+    if (c->expr())
+      d.defaultValue = buildExpr(c->expr(), s);
+    module_.addDecl(s, std::move(d), doc);
+  } else if (auto *c = ctx->letDecl()) {
+    ast::LetDecl d{name(c->IDENT()), {}, buildExpr(c->expr(), s)};
+    if (c->type())
+      d.type = buildType(c->type(), s);
+    module_.addDecl(s, std::move(d), doc);
+  } else if (auto *c = ctx->fnDecl()) {
+    module_.addDecl(s, buildFn(c), doc);
+  } else if (auto *c = ctx->typeDecl()) {
+    module_.addDecl(s, ast::TypeAliasDecl{name(c->IDENT()), buildType(c->type(), s)}, doc);
+  } else if (auto *c = ctx->schemaDecl()) {
+    module_.addDecl(s, buildSchema(c), doc);
+  } else if (auto *c = ctx->emitDecl()) {
+    module_.addDecl(s, ast::EmitDecl{buildExpr(c->expr(), s)}, doc);
+  }
+  // Anything else failed to parse; the syntax error was already reported.
+}
+
+ast::ImportDecl AstBuilder::buildImport(P::ImportDeclContext *ctx) {
+  ast::ImportDecl d;
+  if (P::StringLiteralContext *path = ctx->stringLiteral()) {
+    d.pathSpan = span(path);
+    ast::StringLit lit = buildStringParts(path);
+    if (lit.isConstant())
+      d.path = module_.save(lit.constantText());
+    else
+      diags_.report(DiagKind::InterpolatedImportPath, d.pathSpan);
+  } else {
+    d.pathSpan = span(ctx);
+  }
+  if (ctx->AS())
+    d.alias = name(ctx->IDENT());
+  return d;
+}
+
+ast::FnDecl AstBuilder::buildFn(P::FnDeclContext *ctx) {
+  Span s = span(ctx);
+  ast::FnDecl d;
+  d.name = name(ctx->IDENT());
+  for (P::FnParamContext *param : ctx->fnParam())
+    d.params.push_back({name(param->IDENT()), buildType(param->type(), span(param, s))});
+  if (ctx->type())
+    d.result = buildType(ctx->type(), s);
+  d.body = buildExpr(ctx->expr(), s);
+  return d;
+}
+
+ast::SchemaDecl AstBuilder::buildSchema(P::SchemaDeclContext *ctx) {
+  Span s = span(ctx);
+  ast::SchemaDecl d;
+  d.name = name(ctx->IDENT());
+  if (P::QualifiedNameContext *parent = ctx->qualifiedName()) {
+    std::vector<antlr4::tree::TerminalNode *> parts = parent->IDENT();
+    if (parts.size() == 2) {
+      d.parentQualifier = name(parts[0]);
+      d.parent = name(parts[1]);
+    } else if (parts.size() == 1) {
+      d.parent = name(parts[0]);
+    }
+  }
+  for (P::SchemaMemberContext *member : ctx->schemaMember()) {
+    Span ms = span(member, s);
+    if (auto *field = dynamic_cast<P::SchemaFieldContext *>(member)) {
+      ast::SchemaField f;
+      f.name = name(field->name());
+      f.optional = field->QUESTION() != nullptr;
+      f.type = buildType(field->type(), ms);
+      if (field->expr())
+        f.defaultValue = buildExpr(field->expr(), ms);
+      f.span = ms;
+      f.docComment = docCommentBefore(member);
+      d.fields.push_back(std::move(f));
+    } else if (auto *check = dynamic_cast<P::SchemaCheckContext *>(member)) {
+      std::vector<P::ExprContext *> exprs = check->expr();
+      ast::SchemaCheck c;
+      c.cond = buildExpr(exprs.empty() ? nullptr : exprs[0], ms);
+      if (exprs.size() > 1)
+        c.message = buildExpr(exprs[1], ms);
+      c.span = ms;
+      d.checks.push_back(c);
+    }
+  }
+  return d;
+}
+
+} // namespace cairn

@@ -1,0 +1,77 @@
+// The set of modules of one compilation: the entry files and everything they
+// import, parsed once each, with imports resolved and cycles reported.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "frontend/ast.h"
+#include "frontend/diagnostic.h"
+
+namespace cairn {
+
+inline constexpr uint32_t kNoModule = UINT32_MAX;
+
+struct ModuleImport {
+  ast::DeclId decl;          // the ImportDecl
+  llvm::StringRef alias;     // explicit or derived name ("apps" for "k8s/apps/v1")
+  uint32_t module = kNoModule; // index into Program::modules; kNoModule if it failed to load
+  // Set only for the synthetic module of `cairn eval -e`: the imported
+  // module's top-level names are in scope unqualified.
+  bool openScope = false;
+};
+
+struct ProgramModule {
+  FileId file;
+  std::string displayPath;   // as shown in diagnostics: relative to the working dir, or "<stdin>"
+  std::string canonicalPath; // absolute, symlinks resolved; empty for stdin and synthetic modules
+  bool isStdlib = false;
+  ast::Module ast;
+  std::vector<ModuleImport> imports;
+};
+
+struct Program {
+  SourceManager sources;
+  std::vector<ProgramModule> modules;
+  std::vector<uint32_t> entries; // the modules named on the command line, in order
+  std::vector<uint32_t> order;   // every module after the modules it imports
+};
+
+struct EntryInput {
+  std::string path;   // a file path, or "-" for standard input
+  std::string text;   // the text for "-" (the caller reads stdin); ignored otherwise
+};
+
+struct LoadOptions {
+  // Relative paths and display names are resolved against this directory
+  // (the process never changes its working directory).
+  std::filesystem::path workingDir;
+  // Relative imports must stay inside this directory. Empty: the nearest
+  // ancestor of the first entry file holding a `cairn.yaml`, else that file's directory.
+  std::filesystem::path projectRoot;
+  // Directories searched for non-relative imports ("k8s/apps/v1" -> DIR/k8s/apps/v1.cairn).
+  std::vector<std::filesystem::path> stdlibDirs;
+};
+
+// Loads the entries and their imports. Unreadable entry files are reported
+// as E0705 and skipped; the returned program holds every module that loaded.
+Program loadProgram(const std::vector<EntryInput> &entries, const LoadOptions &options,
+                    DiagnosticSink &diags);
+
+// The name an import gets without `as`: the last path component, without a
+// `.cairn` extension, skipping a trailing version component ("k8s/apps/v1" -> "apps").
+std::string defaultImportAlias(llvm::StringRef importPath);
+
+} // namespace cairn
+
+namespace cairn {
+
+// For `cairn eval -e EXPR`: parses `exprText` as one expression in a new
+// module whose scope is `scopeModule`'s top-level names (an open import).
+// The module holds a single `let` named kExpressionLetName. Returns its index.
+inline constexpr llvm::StringLiteral kExpressionLetName = "__expr__";
+uint32_t addExpressionModule(Program &program, uint32_t scopeModule, std::string exprText,
+                             DiagnosticSink &diags);
+
+} // namespace cairn

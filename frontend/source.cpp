@@ -1,0 +1,36 @@
+#include "frontend/source.h"
+
+#include <algorithm>
+
+namespace cairn {
+
+SourceFile::SourceFile(std::string path, std::string text)
+    : path_(std::move(path)), text_(std::move(text)) {
+  lineStarts_.push_back(0);
+  for (uint32_t i = 0; i < text_.size(); ++i)
+    if (text_[i] == '\n')
+      lineStarts_.push_back(i + 1);
+}
+
+LineCol SourceFile::lineCol(uint32_t offset) const {
+  offset = std::min<uint32_t>(offset, static_cast<uint32_t>(text_.size()));
+  auto it = std::upper_bound(lineStarts_.begin(), lineStarts_.end(), offset);
+  uint32_t line = static_cast<uint32_t>(it - lineStarts_.begin());
+  return {line, offset - lineStarts_[line - 1] + 1};
+}
+
+llvm::StringRef SourceFile::lineText(uint32_t line) const {
+  if (line == 0 || line > lineStarts_.size())
+    return {};
+  uint32_t begin = lineStarts_[line - 1];
+  uint32_t end = line < lineStarts_.size() ? lineStarts_[line] : static_cast<uint32_t>(text_.size());
+  llvm::StringRef text = llvm::StringRef(text_).slice(begin, end);
+  return text.rtrim("\r\n");
+}
+
+FileId SourceManager::add(std::string path, std::string text) {
+  files_.push_back(std::make_unique<SourceFile>(std::move(path), std::move(text)));
+  return FileId{static_cast<uint32_t>(files_.size() - 1)};
+}
+
+} // namespace cairn

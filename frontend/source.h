@@ -1,0 +1,72 @@
+// Source files and spans. A span is a file id plus byte offsets; line and
+// column are computed only when a diagnostic or an editor needs them.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <llvm/ADT/StringRef.h>
+
+namespace cairn {
+
+struct FileId {
+  uint32_t index = UINT32_MAX;
+  bool valid() const { return index != UINT32_MAX; }
+  friend bool operator==(FileId a, FileId b) { return a.index == b.index; }
+  friend bool operator!=(FileId a, FileId b) { return a.index != b.index; }
+};
+
+struct Span {
+  FileId file;
+  uint32_t begin = 0; // byte offset of the first character
+  uint32_t end = 0;   // byte offset one past the last character
+
+  bool valid() const { return file.valid(); }
+  uint32_t length() const { return end - begin; }
+  // The smallest span covering both (same file assumed).
+  Span to(Span other) const { return {file, begin < other.begin ? begin : other.begin,
+                                      end > other.end ? end : other.end}; }
+};
+
+// 1-based line and column; column counts bytes (UTF-16 conversion happens at the LSP edge).
+struct LineCol {
+  uint32_t line = 0;
+  uint32_t column = 0;
+};
+
+class SourceFile {
+public:
+  SourceFile(std::string path, std::string text);
+
+  const std::string &path() const { return path_; }
+  llvm::StringRef text() const { return text_; }
+  LineCol lineCol(uint32_t offset) const;
+  // The text of 1-based line `line`, without its line terminator.
+  llvm::StringRef lineText(uint32_t line) const;
+  uint32_t lineCount() const { return static_cast<uint32_t>(lineStarts_.size()); }
+
+private:
+  std::string path_;
+  std::string text_;
+  std::vector<uint32_t> lineStarts_;
+};
+
+// Owns the text of every file of one compilation. Files are never removed, so
+// a FileId and the StringRefs into a file's text stay valid for its lifetime.
+class SourceManager {
+public:
+  FileId add(std::string path, std::string text);
+  const SourceFile &file(FileId id) const { return *files_[id.index]; }
+  size_t size() const { return files_.size(); }
+  LineCol lineCol(FileId id, uint32_t offset) const { return file(id).lineCol(offset); }
+  llvm::StringRef text(Span span) const {
+    return file(span.file).text().substr(span.begin, span.length());
+  }
+
+private:
+  std::vector<std::unique_ptr<SourceFile>> files_;
+};
+
+} // namespace cairn

@@ -1,0 +1,184 @@
+// Parser and AST builder: the tree a source text becomes, and the syntax
+// errors a person gets for common mistakes.
+#include <gtest/gtest.h>
+
+#include "frontend/ast_dump.h"
+#include "frontend/parse.h"
+
+namespace cairn {
+namespace {
+
+struct Parsed {
+  SourceManager sources;
+  DiagnosticSink diags;
+  std::string dump;
+  std::vector<std::string> codes;
+  std::vector<std::string> messages;
+  std::vector<LineCol> positions;
+};
+
+std::unique_ptr<Parsed> parse(const std::string &text) {
+  auto p = std::make_unique<Parsed>();
+  FileId file = p->sources.add("test.cairn", text);
+  ast::Module module = parseModule(p->sources, file, p->diags);
+  p->dump = dumpAst(module);
+  for (const Diagnostic &d : p->diags.diagnostics()) {
+    p->codes.push_back(d.code());
+    p->messages.push_back(d.message);
+    p->positions.push_back(p->sources.lineCol(file, d.span.begin));
+  }
+  return p;
+}
+
+std::string dumpOf(const std::string &text) {
+  auto p = parse(text);
+  EXPECT_TRUE(p->codes.empty()) << text << "\n" << (p->messages.empty() ? "" : p->messages[0]);
+  return p->dump;
+}
+
+TEST(Parse, PrecedenceFollowsTheUsualRules) {
+  EXPECT_EQ(dumpOf("let x = 1 + 2 * 3 - 4"), "(let x (- (+ 1 (* 2 3)) 4))\n");
+  EXPECT_EQ(dumpOf("let x = a || b && c == d"), "(let x (|| a (&& b (== c d))))\n");
+  EXPECT_EQ(dumpOf("let x = a ?? b ?? c"), "(let x (?? a (?? b c)))\n");
+  EXPECT_EQ(dumpOf("let x = -a.b"), "(let x (- (. a b)))\n");
+  EXPECT_EQ(dumpOf("let x = !f(1)[0]"), "(let x (! (index (call f 1) 0)))\n");
+  EXPECT_EQ(dumpOf("let x = a < b == c > d"), "(let x (== (< a b) (> c d)))\n");
+}
+
+TEST(Parse, NegativeLiteralsFoldIncludingTheSmallestInt) {
+  EXPECT_EQ(dumpOf("let x = -9223372036854775808"), "(let x -9223372036854775808)\n");
+  auto p = parse("let x = 9223372036854775808");
+  ASSERT_EQ(p->codes.size(), 1u);
+  EXPECT_EQ(p->codes[0], "E0106");
+}
+
+TEST(Parse, NumbersWithSeparatorsHexAndFloats) {
+  EXPECT_EQ(dumpOf("let x = [1_000, 0xff, 1.5, 2e3]"), "(let x (list 1000 255 1.5f 2000f))\n");
+}
+
+TEST(Parse, SchemaWithFieldsDefaultsAndChecks) {
+  std::string dump = dumpOf(R"(
+schema Service extends base.Thing {
+  name: string(/^[a-z]+$/)
+  port: int(1..65535) = 8080,
+  replicas?: int(0..)
+  type: "ClusterIP" | "NodePort"
+  check replicas <= 50, "too many"
+})");
+  EXPECT_EQ(dump, "(schema Service extends base.Thing\n"
+                  "  (field name: (string /^[a-z]+$/))\n"
+                  "  (field port: (int 1..65535) = 8080)\n"
+                  "  (field replicas?: (int 0..))\n"
+                  "  (field type: (| (lit \"ClusterIP\") (lit \"NodePort\")))\n"
+                  "  (check (<= replicas 50) \"too many\"))\n");
+}
+
+TEST(Parse, RegexOnlyAfterParenOrComma) {
+  EXPECT_EQ(dumpOf("let x = a / b / c"), "(let x (/ (/ a b) c))\n");
+  EXPECT_EQ(dumpOf("type Name = string(1..63, /^[a-z\\/]+$/)"),
+            "(type Name (string 1..63 /^[a-z/]+$/))\n");
+}
+
+TEST(Parse, ObjectsBlocksAndDottedPaths) {
+  EXPECT_EQ(dumpOf("let d = apps.Deployment { metadata { name = \"x\" } spec.replicas = 2, \"a.b/c\" = 1 }"),
+            "(let d (object (. apps Deployment) (metadata {} (object (name = \"x\"))) "
+            "(spec.replicas = 2) (a.b/c = 1)))\n");
+  EXPECT_EQ(dumpOf("let s = { type = \"x\", if = 1 }"), "(let s (object (type = \"x\") (if = 1)))\n");
+  EXPECT_EQ(dumpOf("let y = base with { spec { replicas = 5 } }"),
+            "(let y (with base (object (spec {} (object (replicas = 5))))))\n");
+}
+
+TEST(Parse, Comprehensions) {
+  EXPECT_EQ(dumpOf("let a = [for x in xs if x > 1: x * 2]"),
+            "(let a (list-comp (for x xs) (if (> x 1)) (* x 2)))\n");
+  EXPECT_EQ(dumpOf("let m = {for k, v in m: k = v}"), "(let m (map-comp (for k v m) k v))\n");
+  EXPECT_EQ(dumpOf("let e = {}"), "(let e (object))\n");
+}
+
+TEST(Parse, FunctionsLambdasLetIfAndTypes) {
+  EXPECT_EQ(dumpOf("fn f(a: int, b: [string]?): {string: any} = let (c = a) if c > 0 then {} else {}"),
+            "(fn f (a: int b: [string]?): {string: any} (let-in c a (if (> c 0) (object) (object))))\n");
+  EXPECT_EQ(dumpOf("let g: fn(int) -> int = fn(x) => x + 1"),
+            "(let g: (fn (int) int) (lambda (x) (+ x 1)))\n");
+  EXPECT_EQ(dumpOf("param env: \"dev\" | \"prod\" = \"dev\""),
+            "(param env: (| (lit \"dev\") (lit \"prod\")) = \"dev\")\n");
+  EXPECT_EQ(dumpOf("import \"./lib/x.cairn\" as x\nemit x.all"),
+            "(import \"./lib/x.cairn\" as x)\n(emit (. x all))\n");
+}
+
+TEST(Parse, StringsEscapesAndInterpolation) {
+  EXPECT_EQ(dumpOf(R"(let s = "a\tb\u{e9}\$")"), "(let s \"a\tb\xc3\xa9$\")\n");
+  EXPECT_EQ(dumpOf(R"(let s = "x-${n + 1}-${ {a = 1}.a }")"),
+            "(let s (str \"x-\" (+ n 1) \"-\" (. (object (a = 1)) a)))\n");
+  EXPECT_EQ(dumpOf("let s = \"\"\"\n    line one\n      indented ${x}\n    \"\"\""),
+            "(let s (str \"line one\\n  indented \" x))\n");
+}
+
+TEST(Parse, UnterminatedStringIsOneErrorAndParsingContinues) {
+  auto p = parse("let a = \"oops\nlet b = 2\n");
+  ASSERT_GE(p->codes.size(), 1u);
+  EXPECT_EQ(p->codes[0], "E0102");
+  EXPECT_EQ(p->positions[0].line, 1u);
+  EXPECT_NE(p->dump.find("(let b 2)"), std::string::npos) << p->dump;
+}
+
+TEST(Parse, MissingValueSaysAnExpressionWasExpected) {
+  auto p = parse("let a = \nlet b = 1");
+  ASSERT_EQ(p->codes.size(), 1u);
+  EXPECT_EQ(p->codes[0], "E0101");
+  EXPECT_EQ(p->messages[0], "unexpected keyword `let`; expected an expression");
+  EXPECT_EQ(p->positions[0].line, 1u); // right after `=`, where the value is missing
+}
+
+TEST(Parse, UnclosedBraceIsReportedAtTheOpener) {
+  auto p = parse("let a = {\n  x = 1\n");
+  ASSERT_EQ(p->codes.size(), 1u);
+  EXPECT_EQ(p->codes[0], "E0105");
+  EXPECT_EQ(p->positions[0].line, 1u);
+  EXPECT_EQ(p->positions[0].column, 9u);
+}
+
+TEST(Parse, BadCharacterAndInvalidEscape) {
+  auto p = parse("let a = 1 @ 2");
+  ASSERT_GE(p->codes.size(), 1u);
+  EXPECT_EQ(p->codes[0], "E0104");
+  auto q = parse(R"(let a = "\q")");
+  ASSERT_EQ(q->codes.size(), 1u);
+  EXPECT_EQ(q->codes[0], "E0103");
+}
+
+TEST(Parse, UnterminatedCommentAndUnbalancedBrace) {
+  auto p = parse("let a = 1 /* never closed");
+  ASSERT_EQ(p->codes.size(), 1u);
+  EXPECT_EQ(p->codes[0], "E0109");
+  auto q = parse("let a = 1 }\nlet b = 2");
+  ASSERT_GE(q->codes.size(), 1u);
+  EXPECT_EQ(q->codes[0], "E0101");
+  EXPECT_NE(q->dump.find("(let b 2)"), std::string::npos) << q->dump;
+}
+
+TEST(Parse, NonUtf8InputIsRejectedCleanly) {
+  auto p = parse(std::string("let a = \"\xff\xfe\""));
+  ASSERT_EQ(p->codes.size(), 1u);
+  EXPECT_EQ(p->codes[0], "E0706");
+}
+
+TEST(Parse, SpansAreByteOffsetsEvenAfterNonAscii) {
+  auto p = parse("let a = \"é\" + @");
+  ASSERT_GE(p->codes.size(), 1u);
+  EXPECT_EQ(p->codes[0], "E0104");
+  EXPECT_EQ(p->positions[0].column, 16u); // bytes: `é` is two
+}
+
+TEST(Parse, DocCommentsAttachToDeclarations) {
+  SourceManager sources;
+  DiagnosticSink diags;
+  FileId file = sources.add("t.cairn", "/// The port.\n/// Used twice.\nlet port = 1\n");
+  ast::Module m = parseModule(sources, file, diags);
+  ASSERT_EQ(m.decls().size(), 1u);
+  EXPECT_EQ(m.decl(m.decls()[0]).docComment, "The port.\nUsed twice.");
+  EXPECT_EQ(m.comments.size(), 2u);
+}
+
+} // namespace
+} // namespace cairn
