@@ -3,6 +3,7 @@
 
 #include "backends/dir_emitter.h"
 #include "backends/stream_emitters.h"
+#include "eval/value_ops.h"
 
 namespace cairn::backends {
 namespace {
@@ -19,13 +20,6 @@ constexpr Registration kEmitters[] = {
     {"json", make<JsonEmitter>},
     {"dir", make<DirEmitter>},
 };
-
-// "an int", "a list", ... for E0601.
-std::string describeKind(eval::ValueKind kind) {
-  const char *name = eval::kindName(kind);
-  bool vowel = llvm::StringRef("aeiou").contains(name[0]);
-  return fmt::format("{} `{}`", vowel ? "an" : "a", name);
-}
 
 } // namespace
 
@@ -55,7 +49,7 @@ bool checkDocumentsAreObjects(llvm::ArrayRef<eval::Value> documents, DiagnosticS
   for (const eval::Value &document : documents) {
     if (document.kind() == eval::ValueKind::Object)
       continue;
-    diags.report(DiagKind::OutputNotObject, document.span(), describeKind(document.kind()));
+    diags.report(DiagKind::OutputNotObject, document.span(), eval::describeValue(document));
     ok = false;
   }
   return ok;

@@ -54,9 +54,11 @@ StringScan scanString(llvm::StringRef text) {
 // (`null`, `~`, `true`, `false`) and YAML 1.1 (`yes`, `no`, `on`, `off`, `y`, `n`);
 // `=` (1.1 value key) and `<<` (merge key).
 bool isReservedWord(llvm::StringRef text) {
-  static constexpr const char *kWords[] = {"null", "~", "true", "false", "yes", "no",
-                                           "on",   "off", "y", "n", "=", "<<"};
-  for (const char *word : kWords)
+  static constexpr llvm::StringLiteral kWords[] = {"null", "~", "true", "false", "yes", "no",
+                                                   "on",   "off", "y", "n", "=", "<<"};
+  if (text.size() > 5)
+    return false;
+  for (llvm::StringRef word : kWords)
     if (text.equals_insensitive(word))
       return true;
   return false;
@@ -64,19 +66,30 @@ bool isReservedWord(llvm::StringRef text) {
 
 bool isDigit(char c) { return c >= '0' && c <= '9'; }
 
-// Conservative: anything starting like a number (ints in any base, floats,
-// YAML 1.1 sexagesimal numbers and timestamps all start with a digit, or with
-// a sign or `.` and a digit) or spelled like YAML infinity / not-a-number.
+// `2001-12-14...`: a YAML 1.1 timestamp starts like this.
+bool startsLikeDate(llvm::StringRef text) {
+  return text.size() >= 8 && isDigit(text[0]) && isDigit(text[1]) && isDigit(text[2]) && isDigit(text[3]) &&
+         text[4] == '-' && isDigit(text[5]);
+}
+
+// A superset of what YAML 1.1 and 1.2 parsers read as a number or timestamp:
+// after an optional sign, a digit or `.` followed only by characters that
+// occur in ints of any base, floats and sexagesimal numbers (`0x1F`, `1_000`,
+// `1e3`, `1:20`, `.5`); dates; and YAML infinity / not-a-number. Quantities
+// such as `500m`, `1Gi` and `10s` stay plain.
 bool looksLikeNumber(llvm::StringRef text) {
+  static constexpr llvm::StringLiteral kSpecial[] = {".inf", "+.inf", "-.inf", ".nan"};
   char first = text[0];
-  if (isDigit(first))
-    return true;
-  if ((first == '+' || first == '-' || first == '.') && text.size() > 1 && (isDigit(text[1]) || text[1] == '.'))
-    return true;
-  for (const char *special : {".inf", "+.inf", "-.inf", ".nan"})
+  if (!isDigit(first) && first != '.' && first != '+' && first != '-')
+    return false;
+  for (llvm::StringRef special : kSpecial)
     if (text.equals_insensitive(special))
       return true;
-  return false;
+  llvm::StringRef unsigned_ = text.startswith("+") || text.startswith("-") ? text.drop_front() : text;
+  if (unsigned_.empty() || !(isDigit(unsigned_[0]) || unsigned_[0] == '.'))
+    return false;
+  return startsLikeDate(unsigned_) ||
+         unsigned_.find_first_not_of("0123456789abcdefABCDEFxXoO_.:+-") == std::string::npos;
 }
 
 // First characters that are YAML indicators (or whitespace) in a plain scalar.

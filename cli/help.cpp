@@ -36,7 +36,7 @@ Flags:
                            replaced atomically and left untouched on failure
                            (a directory for --format dir)
       --format FORMAT      yaml (default): a YAML stream, one document per object
-                           json: a JSON array of the objects
+                           json: the object, or a Kubernetes List of several
                            dir: one YAML file per object under the -o directory
 )";
 

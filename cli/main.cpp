@@ -32,7 +32,6 @@ std::vector<std::filesystem::path> stdlibDirs(const std::filesystem::path &exeDi
 }
 
 std::string readAllStdin() {
-  std::cin >> std::noskipws;
   return std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
 }
 

@@ -26,7 +26,10 @@ struct FlagSpec {
 std::optional<std::string> applyOutput(Options &o, const std::string &v) {
   if (v.empty())
     return "`-o` needs a non-empty path";
-  o.outputPath = v;
+  if (v == "-")
+    o.outputPath.reset(); // `-o -`: standard output, as without -o
+  else
+    o.outputPath = v;
   return std::nullopt;
 }
 

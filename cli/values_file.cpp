@@ -28,7 +28,9 @@ std::optional<bool> boolScalar(const std::string &s) {
   return std::nullopt;
 }
 
-std::optional<int64_t> intScalar(const std::string &s) {
+// An integer in decimal, 0o octal or 0x hex. `tooLarge` is set for an
+// integer that does not fit in 64 bits (kept as text rather than rounded).
+std::optional<int64_t> intScalar(const std::string &s, bool &tooLarge) {
   static const std::regex decimal("[-+]?[0-9]+");
   static const std::regex octal("0o[0-7]+");
   static const std::regex hex("0x[0-9a-fA-F]+");
@@ -40,7 +42,7 @@ std::optional<int64_t> intScalar(const std::string &s) {
     if (std::regex_match(s, hex))
       return std::stoll(s.substr(2), nullptr, 16);
   } catch (const std::out_of_range &) {
-    return std::nullopt; // too large for an int: keep the text
+    tooLarge = true;
   }
   return std::nullopt;
 }
@@ -63,8 +65,11 @@ nlohmann::json plainScalar(const std::string &s) {
     return nullptr;
   if (auto b = boolScalar(s))
     return *b;
-  if (auto i = intScalar(s))
+  bool tooLarge = false;
+  if (auto i = intScalar(s, tooLarge))
     return *i;
+  if (tooLarge)
+    return s;
   if (auto f = floatScalar(s))
     return *f;
   return s;
@@ -94,6 +99,17 @@ nlohmann::json nodeToJson(const YAML::Node &node) {
   return nullptr;
 }
 
+// "[json.exception.parse_error.101] parse error at line 2, column 10: syntax
+// error while parsing value - invalid literal; last read: '...'" -> the part
+// after the position, without the echo of the input (the span shows where).
+std::string jsonErrorMessage(const std::string &what) {
+  size_t column = what.find("column ");
+  size_t start = what.find(": ", column == std::string::npos ? 0 : column);
+  std::string message = start == std::string::npos ? what : what.substr(start + 2);
+  size_t echo = message.find("; last read");
+  return echo == std::string::npos ? message : message.substr(0, echo);
+}
+
 bool looksLikeJson(const std::string &displayName) {
   return displayName.size() >= 5 && displayName.compare(displayName.size() - 5, 5, ".json") == 0;
 }
@@ -105,9 +121,7 @@ std::variant<nlohmann::json, SyntaxError> parseValuesText(const std::string &tex
     } catch (const nlohmann::json::parse_error &e) {
       // e.byte is 1-based and may point one past the end.
       size_t offset = e.byte > 0 ? e.byte - 1 : 0;
-      std::string what = e.what();
-      size_t colon = what.rfind(": ");
-      return SyntaxError{colon == std::string::npos ? what : what.substr(colon + 2), offset};
+      return SyntaxError{jsonErrorMessage(e.what()), offset};
     }
   }
   try {

@@ -78,7 +78,7 @@ bool predicate(BuiltinCall &call, Value fn, Value item) {
 Value mapOrFilter(BuiltinCall &call, bool filter) {
   llvm::ArrayRef<Value> items = call.list(0);
   Value fn = call.function(1);
-  llvm::SmallVector<Value, 16> out;
+  llvm::SmallVector<Value, 4> out;
   out.reserve(items.size());
   for (Value item : items) {
     if (!filter)

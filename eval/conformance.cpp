@@ -166,13 +166,13 @@ bool Evaluator::conforms(Value value, types::TypeId type, Mismatch &mismatch) co
   }
 }
 
-void Evaluator::checkSlot(Value value, types::TypeId slot, types::TypeId source, Span typeSpan) {
+void Evaluator::checkSlot(Value value, types::TypeId slot, types::TypeId source, Span site, Span typeSpan) {
   if (!slotNeedsCheck(slot, source))
     return;
   Mismatch mismatch;
   if (conforms(value, slot, mismatch))
     return;
-  reportMismatch(mismatch, value.span(), typeSpan);
+  reportMismatch(mismatch, site, typeSpan);
   abortEvaluation();
 }
 

@@ -5,7 +5,7 @@
 namespace cairn::eval {
 
 Value Evaluator::evalList(const ast::ListLit &e, Span span, const Scope &scope) {
-  llvm::SmallVector<Value, 16> items;
+  llvm::SmallVector<Value, 4> items;
   items.reserve(e.items.size());
   for (ast::ExprId item : e.items)
     items.push_back(eval(item, scope));
@@ -29,26 +29,29 @@ void Evaluator::runClauses(llvm::ArrayRef<ast::CompClause> clauses, const Scope 
       runClauses(rest, scope, body);
     return;
   }
+  // The loop variables live in this C++ frame (see Frame).
   bool pair = clause.second.valid();
+  Frame first{scope.locals, clause.first.text, Value()};
+  Frame second{&first, clause.second.text, Value()};
   Scope inner = scope;
+  inner.locals = pair ? &second : &first;
   if (v.kind() == ValueKind::List) {
     llvm::ArrayRef<Value> items = v.asList();
     for (size_t i = 0; i < items.size(); ++i) {
-      if (pair)
-        inner.locals = bind(bind(scope.locals, clause.first.text, Value::integer(int64_t(i), clause.first.span)),
-                            clause.second.text, items[i]);
-      else
-        inner.locals = bind(scope.locals, clause.first.text, items[i]);
+      if (pair) {
+        first.value = Value::integer(int64_t(i), clause.first.span);
+        second.value = items[i];
+      } else {
+        first.value = items[i];
+      }
       runClauses(rest, inner, body);
     }
     return;
   }
   if (v.kind() == ValueKind::Object) {
     for (const ObjectField &field : v.asObject().fields) {
-      Value key = Value::string(field.name, field.nameSpan.valid() ? field.nameSpan : exprSpan);
-      inner.locals = bind(scope.locals, clause.first.text, key);
-      if (pair)
-        inner.locals = bind(inner.locals, clause.second.text, field.value);
+      first.value = Value::string(field.name, field.nameSpan.valid() ? field.nameSpan : exprSpan);
+      second.value = field.value;
       runClauses(rest, inner, body);
     }
     return;
@@ -57,14 +60,14 @@ void Evaluator::runClauses(llvm::ArrayRef<ast::CompClause> clauses, const Scope 
 }
 
 Value Evaluator::evalListComp(const ast::ListComp &e, Span span, const Scope &scope) {
-  llvm::SmallVector<Value, 16> items;
+  llvm::SmallVector<Value, 4> items;
   auto body = [&](const Scope &inner) { items.push_back(eval(e.body, inner)); };
   runClauses(e.clauses, scope, body);
   return makeList(items, span);
 }
 
 Value Evaluator::evalMapComp(const ast::MapComp &e, Span span, const Scope &scope) {
-  llvm::SmallVector<ObjectField, 16> fields;
+  llvm::SmallVector<ObjectField, 4> fields;
   llvm::StringMap<uint32_t> seen;
   auto body = [&](const Scope &inner) {
     Value key = eval(e.key, inner);

@@ -64,18 +64,20 @@ Value Evaluator::callDeclared(uint32_t module, ast::DeclId decl, llvm::ArrayRef<
   checkArity(fn.name.text, fn.params.size(), args.size(), callSpan);
   CallDepthGuard guard(*this, callSpan);
   const types::CheckedModule &checked = checkedModule(module);
-  const Frame *locals = nullptr;
+  llvm::SmallVector<Frame, 4> frames; // the parameters live in this C++ frame (see Frame)
+  frames.reserve(args.size());        // no reallocation: frames point at each other
   for (size_t i = 0; i < args.size(); ++i) {
     const ast::FnParam &param = fn.params[i];
     if (param.type.valid()) {
       types::TypeId source = sources ? exprType(sources->module, sources->args[i]) : types::TypeId{};
-      checkSlot(args[i], checked.localTypes[param.type.index], source, ast(module).type(param.type).span);
+      Span site = sources ? ast(sources->module).expr(sources->args[i]).span : callSpan;
+      checkSlot(args[i], checked.localTypes[param.type.index], source, site, ast(module).type(param.type).span);
     }
-    locals = bind(locals, param.name.text, args[i]);
+    frames.push_back(Frame{i ? &frames[i - 1] : nullptr, param.name.text, args[i]});
   }
-  Value result = eval(fn.body, Scope{locals, nullptr, module});
+  Value result = eval(fn.body, Scope{frames.empty() ? nullptr : &frames.back(), nullptr, module});
   if (fn.result.valid())
-    checkSlot(result, checked.localTypes[fn.result.index], exprType(module, fn.body),
+    checkSlot(result, checked.localTypes[fn.result.index], exprType(module, fn.body), ast(module).expr(fn.body).span,
               ast(module).type(fn.result).span);
   return result;
 }
@@ -85,12 +87,15 @@ Value Evaluator::callLambda(const FunctionData &fn, llvm::ArrayRef<Value> args, 
   checkArity("fn", lambda.params.size(), args.size(), callSpan);
   CallDepthGuard guard(*this, callSpan);
   Scope inner = fn.captured;
+  llvm::SmallVector<Frame, 2> frames;
+  frames.reserve(args.size());
   for (size_t i = 0; i < args.size(); ++i) {
     const ast::LambdaParam &param = lambda.params[i];
     if (param.type.valid())
-      checkSlot(args[i], checkedModule(fn.module).localTypes[param.type.index], {},
+      checkSlot(args[i], checkedModule(fn.module).localTypes[param.type.index], {}, callSpan,
                 ast(fn.module).type(param.type).span);
-    inner.locals = bind(inner.locals, param.name.text, args[i]);
+    frames.push_back(Frame{inner.locals, param.name.text, args[i]});
+    inner.locals = &frames.back();
   }
   return eval(lambda.body, inner);
 }
@@ -101,6 +106,7 @@ Value Evaluator::evalLambda(const ast::LambdaExpr &e, ast::ExprId id, Span span,
   fn->module = scope.module;
   fn->node = id.index;
   fn->captured = scope;
+  fn->captured.locals = persistFrames(scope.locals); // the lambda may outlive them
   fn->name = "fn";
   return Value::function(fn, span);
 }

@@ -73,6 +73,7 @@ InputGroup *Evaluator::nestedGroup(InputGroup &parent, const ast::Name &name, Sp
   if (existing && existing->kind == FieldInput::Kind::Group)
     return existing->group; // another entry already set part of this object: merge
   InputGroup *group = groups.make(memberType(parent.type, name.text), span, name.span);
+  group->nested = true;
   FieldInput input;
   input.kind = FieldInput::Kind::Group;
   input.name = name.text;
@@ -161,10 +162,11 @@ Value Evaluator::buildGroup(InputGroup &group) {
 Value Evaluator::buildMap(InputGroup &group, types::TypeId element) {
   if (group.base)
     mergeBaseInputs(group);
-  llvm::SmallVector<ObjectField, 16> fields;
+  llvm::SmallVector<ObjectField, 4> fields;
   fields.reserve(group.inputs.size());
+  types::TypeId slot = group.nested ? element : types::TypeId{};
   for (const FieldInput &input : group.inputs) {
-    Value value = inputValue(input, element, nullptr);
+    Value value = inputValue(input, slot, nullptr);
     if (!value.isNull()) // objects never hold null entries; `k = null` under `with` removes k
       fields.push_back(ObjectField{input.name, value, input.nameSpan, true});
   }

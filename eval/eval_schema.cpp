@@ -31,7 +31,7 @@ Value Evaluator::instantiateSchema(uint32_t schemaIndex, InputGroup &group) {
 
 Value Evaluator::finishInstance(SchemaScope &scope, const InputGroup &group) {
   const types::SchemaInfo &schema = checked_.schemas[scope.schemaIndex];
-  llvm::SmallVector<ObjectField, 16> fields;
+  llvm::SmallVector<ObjectField, 8> fields;
   llvm::SmallVector<ObjectField, 2> nulls;
   for (size_t i = 0; i < schema.fields.size(); ++i) {
     const FieldSlot &slot = scope.slots[i];
@@ -93,7 +93,9 @@ Value Evaluator::evalFieldDefault(SchemaScope &scope, const types::FieldInfo &fi
   if (slotNeedsCheck(field.type, exprType(field.module, field.defaultValue))) {
     Mismatch mismatch;
     if (!conforms(value, field.type, mismatch)) {
-      reportMismatch(mismatch, defaultSpan, fieldTypeSpan(field));
+      if (Diagnostic *d = reportMismatch(mismatch, defaultSpan, fieldTypeSpan(field)))
+        d->label(scope.diagSpan, fmt::format("default of `{}` computed for this `{}`", field.name.str(),
+                                             checked_.schemas[scope.schemaIndex].name.str()));
       abortEvaluation();
     }
   }

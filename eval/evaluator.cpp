@@ -1,5 +1,7 @@
 #include "eval/evaluator.h"
 
+#include <pthread.h>
+
 #include "eval/value_ops.h"
 
 namespace cairn::eval {
@@ -14,11 +16,31 @@ template <typename T, typename... Ts> constexpr size_t indexIn(const std::varian
 }
 template <typename T> constexpr size_t kExprKind = indexIn<T>(static_cast<const ast::ExprData *>(nullptr));
 
+// The lowest stack address evaluation may reach: the end of this thread's
+// stack plus a margin for the deepest leaf work (builtins, diagnostics).
+// Guarding it turns any recursion the call limit misses (or a small thread
+// stack) into E0507 instead of a crash.
+uintptr_t findStackFloor() {
+  auto here = reinterpret_cast<uintptr_t>(__builtin_frame_address(0));
+  pthread_attr_t attr;
+  if (pthread_getattr_np(pthread_self(), &attr) == 0) {
+    void *low = nullptr;
+    size_t size = 0;
+    int rc = pthread_attr_getstack(&attr, &low, &size);
+    pthread_attr_destroy(&attr);
+    uintptr_t floor = reinterpret_cast<uintptr_t>(low) + std::min<size_t>(512 * 1024, size / 4);
+    if (rc == 0 && low && floor < here)
+      return floor;
+  }
+  return here - 4 * 1024 * 1024; // unknown: assume the usual 8 MB with room to spare
+}
+
 } // namespace
 
 Evaluator::Evaluator(const Program &program, const types::CheckedProgram &checked,
                      const EvalOptions &options, DiagnosticSink &diags, ValueArena &arena)
-    : program_(program), checked_(checked), options_(options), diags_(diags), arena_(arena) {
+    : program_(program), checked_(checked), options_(options), diags_(diags), arena_(arena),
+      stackFloor_(findStackFloor()) {
   modules_.resize(program.modules.size());
   for (size_t m = 0; m < program.modules.size(); ++m) {
     size_t decls = program.modules[m].ast.declCount();
@@ -31,6 +53,8 @@ Value Evaluator::eval(ast::ExprId id, const Scope &scope) {
   const ast::Expr &expr = ast(scope.module).expr(id);
   if (++steps_ > options_.limits.maxSteps)
     chargeSteps(0, expr.span);
+  if (reinterpret_cast<uintptr_t>(__builtin_frame_address(0)) < stackFloor_)
+    stackExhausted(expr.span);
   const ast::ExprData &data = expr.data;
   switch (data.index()) {
   case kExprKind<ast::NullLit>: return Value::null(expr.span);
@@ -73,15 +97,20 @@ Value Evaluator::evalLetIn(const ast::LetExpr &e, const Scope &scope) {
   Value value = eval(e.value, scope);
   if (e.type.valid()) {
     types::TypeId declared = checkedModule(scope.module).localTypes[e.type.index];
-    checkSlot(value, declared, exprType(scope.module, e.value), ast(scope.module).type(e.type).span);
+    checkSlot(value, declared, exprType(scope.module, e.value), ast(scope.module).expr(e.value).span,
+              ast(scope.module).type(e.type).span);
   }
+  Frame frame{scope.locals, e.name.text, value};
   Scope inner = scope;
-  inner.locals = bind(scope.locals, e.name.text, value);
+  inner.locals = &frame;
   return eval(e.body, inner);
 }
 
-const Frame *Evaluator::bind(const Frame *parent, llvm::StringRef name, Value value) {
-  return new (arena_.allocator().Allocate<Frame>()) Frame{parent, name, value};
+const Frame *Evaluator::persistFrames(const Frame *frames) {
+  if (!frames)
+    return nullptr;
+  const Frame *parent = persistFrames(frames->parent);
+  return new (arena_.allocator().Allocate<Frame>()) Frame{parent, frames->name, frames->value};
 }
 
 Value Evaluator::evalName(const types::Binding &binding, llvm::StringRef name, Span span,
@@ -142,10 +171,10 @@ Value Evaluator::topLevelLet(uint32_t module, ast::DeclId decl, Span useSpan) {
   const auto &let = std::get<ast::LetDecl>(ast(module).decl(decl).data);
   slot.state = LetSlot::Evaluating;
   try {
-    CallDepthGuard guard(*this, useSpan);
     Value value = eval(let.value, Scope{nullptr, nullptr, module});
     if (let.type.valid())
       checkSlot(value, checkedModule(module).localTypes[let.type.index], exprType(module, let.value),
+                ast(module).expr(let.value).span,
                 ast(module).type(let.type).span);
     slot.value = value;
     slot.state = LetSlot::Done;
@@ -226,6 +255,10 @@ CallDepthGuard::CallDepthGuard(Evaluator &ev, Span span) : ev_(ev) {
     --ev_.depth_;
     ev_.raise(DiagKind::RecursionLimit, span, ev_.options_.limits.maxCallDepth);
   }
+}
+
+void Evaluator::stackExhausted(Span span) {
+  raise(DiagKind::RecursionLimit, span, depth_);
 }
 
 // ---------------------------------------------------------------- diagnostics

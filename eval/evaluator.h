@@ -57,8 +57,9 @@ public:
   // ---- conformance (conformance.cpp)
   bool conforms(Value value, types::TypeId type, Mismatch &mismatch) const;
   // A value enters a slot of type `slot` from an expression of static type
-  // `source` (invalid: unknown). Checked when the static check was deferred.
-  void checkSlot(Value value, types::TypeId slot, types::TypeId source, Span typeSpan);
+  // `source` (invalid: unknown) written at `site`. Checked when the static
+  // check was deferred; `typeSpan` is where the slot's type is written.
+  void checkSlot(Value value, types::TypeId slot, types::TypeId source, Span site, Span typeSpan);
   bool needsRuntimeCheck(types::TypeId type) const;
   bool slotNeedsCheck(types::TypeId slot, types::TypeId source) const {
     return slot.valid() && (needsRuntimeCheck(slot) || (source.valid() && containsAny(source)));
@@ -124,8 +125,10 @@ private:
                       llvm::StringRef name, Span span);
   LLVM_ATTRIBUTE_NOINLINE Value evalIf(const ast::IfExpr &e, const Scope &scope);
   LLVM_ATTRIBUTE_NOINLINE Value evalLetIn(const ast::LetExpr &e, const Scope &scope);
-  const Frame *bind(const Frame *parent, llvm::StringRef name, Value value);
+  // Copies a chain of frames from the C++ stack into the arena (for a lambda).
+  const Frame *persistFrames(const Frame *frames);
   bool firstReport(DiagKind kind, Span span, const std::string &message);
+  [[noreturn]] LLVM_ATTRIBUTE_NOINLINE void stackExhausted(Span span);
 
   // eval_ops.cpp
   LLVM_ATTRIBUTE_NOINLINE Value evalString(const ast::StringLit &e, Span span, const Scope &scope);
@@ -194,6 +197,7 @@ private:
 
   // params.cpp
   Value paramValue(uint32_t module, ast::DeclId decl, Span useSpan);
+  void reportUnknownParam(const ParamInput &input);
 
   const Program &program_;
   const types::CheckedProgram &checked_;
@@ -209,10 +213,11 @@ private:
   uint64_t steps_ = 0;
   uint32_t depth_ = 0;
   bool fatal_ = false; // a limit was hit: evaluate nothing more
+  uintptr_t stackFloor_; // see findStackFloor in evaluator.cpp
 };
 
-// Counts one level of user-visible nesting (a call, a top-level let being
-// forced, an instantiation) and fails with E0507 past the limit.
+// Counts one level of user-visible nesting (a call, or a default that may
+// instantiate its own schema again) and fails with E0507 past the limit.
 class CallDepthGuard {
 public:
   CallDepthGuard(Evaluator &ev, Span span);

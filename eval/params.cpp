@@ -53,31 +53,31 @@ void collectKinds(const types::TypeStore &store, types::TypeId type, ScalarKinds
 
 // Converts one JSON value, guided by `type` so that objects meant for a
 // schema are built as instances of it (defaults and checks included).
-static Value jsonToValue(Evaluator &ev, const nlohmann::json &json, types::TypeId type, Span span) {
-  using nlohmann::json;
-  switch (json.type()) {
-  case json::value_t::null: return Value::null(span);
-  case json::value_t::boolean: return Value::boolean(json.get<bool>(), span);
-  case json::value_t::number_integer: return Value::integer(json.get<int64_t>(), span);
-  case json::value_t::number_unsigned: {
-    uint64_t u = json.get<uint64_t>();
+static Value jsonToValue(Evaluator &ev, const nlohmann::json &data, types::TypeId type, Span span) {
+  using Json = nlohmann::json;
+  switch (data.type()) {
+  case Json::value_t::null: return Value::null(span);
+  case Json::value_t::boolean: return Value::boolean(data.get<bool>(), span);
+  case Json::value_t::number_integer: return Value::integer(data.get<int64_t>(), span);
+  case Json::value_t::number_unsigned: {
+    uint64_t u = data.get<uint64_t>();
     return u <= uint64_t(INT64_MAX) ? Value::integer(int64_t(u), span) : Value::real(double(u), span);
   }
-  case json::value_t::number_float: return Value::real(json.get<double>(), span);
-  case json::value_t::string: return ev.makeString(json.get_ref<const std::string &>(), span);
-  case json::value_t::array: {
+  case Json::value_t::number_float: return Value::real(data.get<double>(), span);
+  case Json::value_t::string: return ev.makeString(data.get_ref<const std::string &>(), span);
+  case Json::value_t::array: {
     types::TypeId element = ev.types().any();
     if (type.valid() && ev.types().kind(ev.types().strip(type)) == types::TypeKind::List)
       element = ev.types().get(ev.types().strip(type)).element;
     llvm::SmallVector<Value, 16> items;
-    for (const json &item : json)
+    for (const Json &item : data)
       items.push_back(jsonToValue(ev, item, element, span));
     return ev.makeList(items, span);
   }
-  case json::value_t::object: {
+  case Json::value_t::object: {
     InputGroup group;
     group.span = group.diagSpan = span;
-    for (auto it = json.begin(); it != json.end(); ++it) {
+    for (auto it = data.begin(); it != data.end(); ++it) {
       FieldInput input;
       input.kind = FieldInput::Kind::Value;
       input.name = ev.makeString(it.key(), span).asString();
@@ -87,7 +87,7 @@ static Value jsonToValue(Evaluator &ev, const nlohmann::json &json, types::TypeI
     // With every key known, a union type can be resolved by them.
     group.type = ev.objectTypeFor(type, &group);
     size_t i = 0;
-    for (auto it = json.begin(); it != json.end(); ++it, ++i)
+    for (auto it = data.begin(); it != data.end(); ++it, ++i)
       group.inputs[i].value = jsonToValue(ev, it.value(), ev.memberType(group.type, group.inputs[i].name), span);
     return ev.buildGroup(group);
   }
@@ -125,15 +125,33 @@ static bool textToValue(Evaluator &ev, const std::string &text, types::TypeId ty
   }
   nlohmann::json json = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (json.is_discarded()) {
-    if (kinds.string || kinds.other) {
+    bool acceptsAnything = ev.types().kind(ev.types().strip(type)) == types::TypeKind::Any;
+    if (kinds.string || acceptsAnything) {
       out = ev.makeString(text, span);
       return true;
     }
-    error = fmt::format("`{}` is not a valid {}", text, ev.display(type));
+    error = kinds.other ? fmt::format("`{}` is not valid JSON for `{}`", text, ev.display(type))
+                        : fmt::format("`{}` is not a valid `{}`", text, ev.display(type));
     return false;
   }
   out = jsonToValue(ev, json, type, span);
   return true;
+}
+
+void Evaluator::reportUnknownParam(const ParamInput &input) {
+  Diagnostic *d = report(DiagKind::UnknownParam, Span{}, input.name);
+  if (!d)
+    return;
+  if (!input.origin.empty())
+    d->note("set by " + input.origin);
+  std::vector<llvm::StringRef> known;
+  for (uint32_t module : program_.entries)
+    for (ast::DeclId decl : ast(module).decls())
+      if (const auto *param = ast(module).decl(decl).as<ast::ParamDecl>())
+        known.push_back(param->name.text);
+  std::string suggestion = closestMatch(input.name, known);
+  if (!suggestion.empty())
+    d->withHint(fmt::format("did you mean `{}`?", suggestion));
 }
 
 void Evaluator::applyParams() {
@@ -171,11 +189,8 @@ void Evaluator::applyParams() {
         slot.state = ParamSlot::Failed; // building an object for it failed and was reported
       }
     }
-    if (!declared) {
-      Diagnostic *d = report(DiagKind::UnknownParam, Span{}, input.name);
-      if (d && !input.origin.empty())
-        d->note("set by " + input.origin);
-    }
+    if (!declared)
+      reportUnknownParam(input);
   }
   // Every required parameter of an entry module must be set.
   for (uint32_t module : program_.entries)
@@ -205,6 +220,7 @@ Value Evaluator::paramValue(uint32_t module, ast::DeclId decl, Span useSpan) {
     Value value = eval(param.defaultValue, Scope{nullptr, nullptr, module});
     if (param.type.valid())
       checkSlot(value, checkedModule(module).localTypes[param.type.index], exprType(module, param.defaultValue),
+                ast(module).expr(param.defaultValue).span,
                 ast(module).type(param.type).span);
     slot.value = value;
     slot.state = ParamSlot::Done;

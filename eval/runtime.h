@@ -17,8 +17,9 @@ namespace cairn::eval {
 // item (an `emit`, a `let` collected for `cairn eval`), which is abandoned.
 struct EvalAbort {};
 
-// One local binding. Frames form persistent linked lists in the arena, so a
-// lambda can capture its environment by pointer, and lookups never allocate.
+// One local binding. Frames form linked lists that live in the C++ frames of
+// the evaluator (a let, a call, a loop iteration), so binding allocates
+// nothing; a lambda copies the chain it captures into the arena.
 struct Frame {
   const Frame *parent;
   llvm::StringRef name;
@@ -73,6 +74,10 @@ struct InputGroup {
   const ObjectData *base = nullptr;
   Span span;     // the span the built value keeps
   Span diagSpan; // where E0402 / E0502 point
+  // A nested block or dotted path: its map entries are checked here, as no
+  // typed slot sees the nested value. A literal's root object is checked by
+  // the slot it goes to (and an inferred map needs no check).
+  bool nested = false;
   std::vector<FieldInput> inputs;
 
   FieldInput *find(llvm::StringRef name) {

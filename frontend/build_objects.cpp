@@ -40,16 +40,12 @@ ast::Name AstBuilder::buildKey(P::KeyContext *ctx) {
 ast::FieldInit AstBuilder::buildMember(P::MemberContext *ctx) {
   ast::FieldInit field;
   field.span = span(ctx);
-  P::PathContext *path = nullptr;
-  if (auto *assign = dynamic_cast<P::AssignMemberContext *>(ctx)) {
-    path = assign->path();
-    field.value = buildExpr(assign->expr(), field.span);
-  } else if (auto *block = dynamic_cast<P::BlockMemberContext *>(ctx)) {
-    path = block->path();
+  P::PathContext *path = ctx->path();
+  if (ctx->LBRACE()) {
     field.block = true;
-    field.value = buildObject({}, block->objectBody(), block->LBRACE(), block->RBRACE(), field.span);
+    field.value = buildObject({}, ctx->objectBody(), ctx->LBRACE(), ctx->RBRACE(), field.span);
   } else {
-    field.value = error(field.span);
+    field.value = buildExpr(ctx->expr(), field.span);
   }
   if (path)
     for (P::KeyContext *key : path->key())

@@ -219,14 +219,12 @@ void sortDiagnostics(std::vector<Diagnostic> &diags, const SourceManager &source
   });
 }
 
-std::string renderHuman(const Diagnostic &diag, const SourceManager &sources, const DiagRenderOptions &options) {
-  Palette p{options.color};
-  const char *sevColour = Palette::severity(diag.severity);
-  std::string out = fmt::format("{}: {}\n", p.paint(sevColour, fmt::format("{}[{}]", severityName(diag.severity), diag.code())),
-                                p.paint(Palette::kBold, diag.message));
-  // Marks grouped by file: the primary span's file first, then label files in order.
-  std::vector<Mark> marks;
-  std::vector<FileId> files;
+namespace {
+
+// Marks of the primary span and every located label, and the files they are
+// in: the primary span's file first, then label files in order.
+void collectMarks(const Diagnostic &diag, const SourceManager &sources, std::vector<Mark> &marks,
+                  std::vector<FileId> &files) {
   auto addFile = [&](FileId f) {
     if (std::find(files.begin(), files.end(), f) == files.end())
       files.push_back(f);
@@ -240,13 +238,43 @@ std::string renderHuman(const Diagnostic &diag, const SourceManager &sources, co
       addMarks(label.span, false, label.message, sources, marks);
       addFile(label.span.file);
     }
+}
+
+// The `= note:` / `= hint:` lines, with labels that have no location as notes.
+void renderFooter(const Diagnostic &diag, const SourceManager &sources, bool hadExcerpt, const std::string &pad,
+                  const Palette &p, std::string &out) {
+  auto line = [&](const char *what, const std::string &text) {
+    out += fmt::format("{} = {} {}\n", pad, p.paint(Palette::kBold, what), text);
+  };
+  for (const Label &label : diag.labels)
+    if (!hasLocation(label.span, sources) && !label.message.empty())
+      line("note:", label.message);
+  if (hadExcerpt && (!diag.notes.empty() || !diag.hint.empty()))
+    out += fmt::format("{} {}\n", pad, p.paint(Palette::kBlue, "|"));
+  for (const std::string &note : diag.notes)
+    line("note:", note);
+  if (!diag.hint.empty())
+    line("hint:", diag.hint);
+}
+
+} // namespace
+
+std::string renderHuman(const Diagnostic &diag, const SourceManager &sources, const DiagRenderOptions &options) {
+  Palette p{options.color};
+  const char *sevColour = Palette::severity(diag.severity);
+  std::string out = fmt::format("{}: {}\n", p.paint(sevColour, fmt::format("{}[{}]", severityName(diag.severity), diag.code())),
+                                p.paint(Palette::kBold, diag.message));
+  std::vector<Mark> marks;
+  std::vector<FileId> files;
+  collectMarks(diag, sources, marks, files);
   uint32_t maxLine = 1;
   for (const Mark &m : marks)
     maxLine = std::max(maxLine, m.line);
   ExcerptStyle style{options, p, sevColour, digits(maxLine)};
   std::string pad(style.gutter, ' ');
   for (FileId f : files) {
-    Span anchor = f == diag.span.file && hasLocation(diag.span, sources) ? diag.span : Span{};
+    // `-->` names the primary span in its file, else the file's first label.
+    Span anchor = hasLocation(diag.span, sources) && diag.span.file == f ? diag.span : Span{};
     for (const Label &label : diag.labels)
       if (!anchor.valid() && label.span.file == f)
         anchor = label.span;
@@ -257,16 +285,7 @@ std::string renderHuman(const Diagnostic &diag, const SourceManager &sources, co
         fileMarks.push_back(&m);
     renderFileExcerpt(sources.file(f), fileMarks, style, out);
   }
-  // Labels without a location still carry information.
-  for (const Label &label : diag.labels)
-    if (!hasLocation(label.span, sources) && !label.message.empty())
-      out += fmt::format("{} = {} {}\n", pad, p.paint(Palette::kBold, "note:"), label.message);
-  if (!files.empty() && (!diag.notes.empty() || !diag.hint.empty()))
-    out += fmt::format("{} {}\n", pad, p.paint(Palette::kBlue, "|"));
-  for (const std::string &note : diag.notes)
-    out += fmt::format("{} = {} {}\n", pad, p.paint(Palette::kBold, "note:"), note);
-  if (!diag.hint.empty())
-    out += fmt::format("{} = {} {}\n", pad, p.paint(Palette::kBold, "hint:"), diag.hint);
+  renderFooter(diag, sources, !files.empty(), pad, p, out);
   return out;
 }
 

@@ -35,6 +35,19 @@ std::string closestMatch(llvm::StringRef name, const std::vector<llvm::StringRef
       bestName = candidate;
     }
   }
+  // Two swapped neighbours (`nmae` for `name`) are one typo, not two edits.
+  if (bestName.empty())
+    for (llvm::StringRef candidate : candidates) {
+      if (candidate.size() != name.size() || name.size() < 2)
+        continue;
+      size_t first = 0;
+      while (first < name.size() && name[first] == candidate[first])
+        ++first;
+      if (first + 1 < name.size() && name[first] == candidate[first + 1] &&
+          name[first + 1] == candidate[first] &&
+          name.substr(first + 2) == candidate.substr(first + 2))
+        return candidate.str();
+    }
   // Case-only differences are always plausible.
   if (bestName.empty())
     for (llvm::StringRef candidate : candidates)

@@ -53,10 +53,6 @@ std::string describeExpected(const antlr4::misc::IntervalSet &expected,
     types.push_back(static_cast<size_t>(t));
   std::vector<std::string> words;
   auto has = [&](size_t t) { return std::find(types.begin(), types.end(), t) != types.end(); };
-  if (has(L::SCHEMA) && has(L::EMIT) && has(L::PARAM)) {
-    removeAll(types, {L::IMPORT, L::PARAM, L::LET, L::FN, L::TYPE, L::SCHEMA, L::EMIT}, false);
-    words.push_back("a declaration (`let`, `fn`, `schema`, `type`, `param`, `import` or `emit`)");
-  }
   if (has(L::IDENT) && has(L::INT) && has(L::LPAREN) && has(L::LBRACK)) {
     removeAll(types, {L::INT, L::FLOAT, L::TRUE, L::FALSE, L::NULL_, L::STR_OPEN, L::TRIPLE_OPEN,
                       L::IDENT, L::LPAREN, L::LBRACK, L::LBRACE, L::MINUS, L::BANG, L::IF, L::LET, L::FN},
@@ -71,6 +67,10 @@ std::string describeExpected(const antlr4::misc::IntervalSet &expected,
                                [](size_t t) { return t == L::IDENT || isKeyword(t); }),
                 types.end());
     words.push_back("a name");
+  }
+  if (has(L::SCHEMA) && has(L::EMIT) && has(L::PARAM)) {
+    removeAll(types, {L::IMPORT, L::PARAM, L::LET, L::FN, L::TYPE, L::SCHEMA, L::EMIT}, false);
+    words.push_back("a declaration (`let`, `fn`, `schema`, `type`, `param`, `import` or `emit`)");
   }
   for (size_t t : types)
     words.push_back(tokenDisplayName(t, vocabulary));
@@ -146,6 +146,32 @@ void SyntaxErrorListener::scanTokens(antlr4::CommonTokenStream &tokens, L &lexer
   (void)lexer;
 }
 
+// The position of a token among the default-channel tokens, so that
+// comments and white space do not count as distance between errors.
+size_t SyntaxErrorListener::significantIndex(antlr4::Token *token) const {
+  if (tokens_ == nullptr || token->getTokenIndex() == INVALID_INDEX)
+    return INVALID_INDEX;
+  size_t count = 0;
+  for (size_t i = 0; i < token->getTokenIndex(); ++i)
+    if (tokens_->get(i)->getChannel() == antlr4::Token::DEFAULT_CHANNEL)
+      ++count;
+  return count;
+}
+
+// After a `let`/`fn` that the parser took for the start of an expression was
+// reported, errors inside that expression are consequences of the same mistake.
+bool SyntaxErrorListener::insideMisreadKeyword() const {
+  if (misreadKeyword_ == INVALID_INDEX)
+    return false;
+  for (antlr4::RuleContext *ctx = parser_.getContext(); ctx != nullptr;
+       ctx = dynamic_cast<antlr4::RuleContext *>(ctx->parent)) {
+    auto *rule = dynamic_cast<antlr4::ParserRuleContext *>(ctx);
+    if (rule && rule->getStart() && rule->getStart()->getTokenIndex() == misreadKeyword_)
+      return true;
+  }
+  return false;
+}
+
 antlr4::Token *SyntaxErrorListener::previousToken(antlr4::Token *token) const {
   if (tokens_ == nullptr || token->getTokenIndex() == INVALID_INDEX)
     return nullptr;
@@ -211,7 +237,13 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer *, antlr4::Token *offen
     return;
   if (reported_ > 0 && line == lastErrorLine_)
     return; // one error per line: the rest are usually consequences
+  size_t index = significantIndex(offending);
+  if (reported_ > 0 && index != INVALID_INDEX && index <= lastErrorIndex_ + 3)
+    return; // so close to the last error that it is a consequence of it
+  if (insideMisreadKeyword())
+    return;
   lastErrorLine_ = line;
+  lastErrorIndex_ = index;
   ++reported_;
   if (atEof && reportUnclosedDelimiter()) {
     quietAtEof_ = true;
@@ -225,6 +257,7 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer *, antlr4::Token *offen
     if ((keyword->getType() == L::LET || keyword->getType() == L::FN) && before &&
         before->getLine() < keyword->getLine()) {
       diags_.report(DiagKind::UnexpectedToken, errorSpan(keyword), describeToken(keyword), "an expression");
+      misreadKeyword_ = keyword->getTokenIndex();
       return;
     }
   }

@@ -26,6 +26,8 @@ private:
   bool reportUnclosedDelimiter();
   Span errorSpan(antlr4::Token *offending) const;
   antlr4::Token *previousToken(antlr4::Token *token) const;
+  size_t significantIndex(antlr4::Token *token) const;
+  bool insideMisreadKeyword() const;
 
   const AstBuilderSpans &spans_;
   antlr4::Parser &parser_;
@@ -34,6 +36,8 @@ private:
   std::set<size_t> quietTokens_;  // token indexes already explained by a lexical error
   bool quietAtEof_ = false;
   size_t lastErrorLine_ = 0;
+  size_t lastErrorIndex_ = 0;
+  size_t misreadKeyword_ = INVALID_INDEX; // token index of a `let`/`fn` reported as misplaced
   unsigned reported_ = 0;
 };
 

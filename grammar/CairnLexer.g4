@@ -64,7 +64,8 @@ BANG     : '!';
 
 // A regular expression literal is only possible right after `(` or `,`
 // (as in `string(/^[a-z]+$/)`), where `/` can never be division.
-REGEX : {regexAllowed()}? '/' (~[/\\\r\n] | '\\' ~[\r\n])+ '/';
+// It cannot start with `*` or `/`, which begin comments.
+REGEX : {regexAllowed()}? '/' (~[/*\\\r\n] | '\\' ~[\r\n]) (~[/\\\r\n] | '\\' ~[\r\n])* '/';
 SLASH : '/';
 
 FLOAT : DIGITS '.' DIGITS EXPONENT? | DIGITS EXPONENT;

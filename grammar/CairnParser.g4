@@ -104,10 +104,9 @@ compClause : forClause | IF expr ;
 
 objectBody : (member COMMA?)* ;
 
-member
-  : path ASSIGN expr                       # assignMember
-  | path LBRACE objectBody RBRACE          # blockMember
-  ;
+// One alternative with a sub-rule, so that a mistake after the path
+// (`replicas == 3`) is reported as "expected `=` or `{`".
+member : path (ASSIGN expr | LBRACE objectBody RBRACE) ;
 
 path : key (DOT key)* ;
 key  : name | stringLiteral ;

@@ -10,17 +10,19 @@ TypeId Checker::checkMember(ast::ExprId e, const ast::MemberExpr &member) {
     TypeId localType;
     auto binding = lookupValue(ref->name.text, &localType);
     if (binding && binding->kind == BindingKind::Import)
-      return checkModuleMember(e, member.object, binding->index, member.member);
+      if (auto import = findImport(pos_.module, ref->name.text))
+        return checkModuleMember(e, member.object, *import, member.member);
   }
   TypeId objectType = checkExpr(member.object, Expected::none());
   if (!member.member.valid() || rel_.isUnknown(objectType))
     return objectType;
-  if (member.optional && !rel_.isNullable(objectType))
+  bool nullable = rel_.isNullable(objectType);
+  if (member.optional && !nullable)
     report(DiagKind::OptionalAccessNotNullable,
            Span{object.span.file, object.span.end, member.member.span.end}, show(objectType));
   // A plain `.` on a nullable value is allowed: null fails at run time (E0506).
-  TypeId result = memberOf(objectType, member.member, object.span);
-  if (member.optional && !rel_.isError(result))
+  TypeId result = memberOf(objectType, member.member);
+  if (member.optional && nullable && !rel_.isError(result))
     return store().optional(result);
   return result;
 }
@@ -46,7 +48,7 @@ std::optional<TypeId> memberTypeOf(Checker &c, TypeId type, llvm::StringRef memb
 
 } // namespace
 
-TypeId Checker::memberOf(TypeId objectType, const ast::Name &member, Span objectSpan) {
+TypeId Checker::memberOf(TypeId objectType, const ast::Name &member) {
   TypeId base = rel_.withoutNull(objectType);
   TypeId result = store().never();
   bool found = store().kind(base) != TypeKind::Never;
@@ -125,11 +127,10 @@ void Checker::checkClauses(const std::vector<ast::CompClause> &clauses) {
 TypeId Checker::checkListComp(const ast::ListComp &comp, const Expected &expected) {
   LocalScope scope(*this);
   checkClauses(comp.clauses);
-  if (TypeId listType = expectedMember(expected, TypeKind::List); listType.valid()) {
-    checkAgainst(comp.body, expected.withType(store().get(store().strip(listType)).element));
-    return listType;
-  }
-  TypeId element = checkExpr(comp.body, Expected::none());
+  TypeId listType = expectedMember(expected, TypeKind::List);
+  TypeId element = checkAgainst(comp.body, listType.valid() ? expected.withType(store().get(store().strip(listType)).element)
+                                                            : Expected::none());
+  consumed_ = listType.valid();
   return rel_.isError(element) ? element : store().list(element);
 }
 
@@ -137,11 +138,10 @@ TypeId Checker::checkMapComp(const ast::MapComp &comp, const Expected &expected)
   LocalScope scope(*this);
   checkClauses(comp.clauses);
   checkAgainst(comp.key, Expected::of(store().string()));
-  if (TypeId mapType = expectedMember(expected, TypeKind::Map); mapType.valid()) {
-    checkAgainst(comp.value, expected.withType(store().get(store().strip(mapType)).element));
-    return mapType;
-  }
-  TypeId element = checkExpr(comp.value, Expected::none());
+  TypeId mapType = expectedMember(expected, TypeKind::Map);
+  TypeId element = checkAgainst(comp.value, mapType.valid() ? expected.withType(store().get(store().strip(mapType)).element)
+                                                            : Expected::none());
+  consumed_ = mapType.valid();
   return rel_.isError(element) ? element : store().map(element);
 }
 

@@ -105,10 +105,12 @@ TypeId Checker::checkLambda(const ast::LambdaExpr &lambda, const Expected &expec
     }
   }
   std::vector<TypeId> params;
+  bool fitsExpected = expectedResult.valid(); // then the whole needs no second check
   for (size_t i = 0; i < lambda.params.size(); ++i) {
     const ast::LambdaParam &p = lambda.params[i];
     if (p.type.valid()) {
       params.push_back(resolveType(pos_.module, p.type));
+      fitsExpected = fitsExpected && rel_.assignable(expectedParams[i], params.back());
     } else if (!expectedParams.empty()) {
       params.push_back(expectedParams[i]);
     } else {
@@ -121,14 +123,10 @@ TypeId Checker::checkLambda(const ast::LambdaExpr &lambda, const Expected &expec
   for (size_t i = 0; i < lambda.params.size(); ++i)
     scope.add(lambda.params[i].name.text, params[i]);
   ++pos_.lambdaDepth;
-  TypeId result;
-  if (expectedResult.valid() && !rel_.isAny(expectedResult)) {
-    checkAgainst(lambda.body, Expected::of(expectedResult));
-    result = expectedResult;
-  } else {
-    result = checkExpr(lambda.body, Expected::none());
-  }
+  bool checkResult = expectedResult.valid() && !rel_.isAny(expectedResult);
+  TypeId result = checkAgainst(lambda.body, checkResult ? Expected::of(expectedResult) : Expected::none());
   --pos_.lambdaDepth;
+  consumed_ = fitsExpected;
   return store().function(params, result);
 }
 

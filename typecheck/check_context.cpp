@@ -60,6 +60,26 @@ void Checker::run() {
     for (TypeId &type : t.declTypes)
       if (!type.valid())
         type = store().error();
+  typeUnreachedLiterals();
+}
+
+// The parser keeps some literals no expression contains (the bounds of a
+// refinement): give them their types so that every literal has one.
+void Checker::typeUnreachedLiterals() {
+  for (uint32_t m = 0; m < out_.modules.size(); ++m) {
+    const ast::Module &module = astOf(m);
+    std::vector<TypeId> &types = out_.modules[m].exprTypes;
+    for (uint32_t i = 0; i < module.exprCount(); ++i) {
+      if (!rel_.isError(types[i]))
+        continue;
+      const ast::Expr &e = module.expr(ast::ExprId{i});
+      if (e.is<ast::IntLit>()) types[i] = store().integer();
+      else if (e.is<ast::FloatLit>()) types[i] = store().floating();
+      else if (e.is<ast::BoolLit>()) types[i] = store().boolean();
+      else if (e.is<ast::NullLit>()) types[i] = store().null();
+      else if (auto *s = e.as<ast::StringLit>(); s && s->isConstant()) types[i] = store().string();
+    }
+  }
 }
 
 void Checker::suggest(Diagnostic &d, llvm::StringRef name, Span span,

@@ -45,6 +45,7 @@ enum class Progress : uint8_t { NotStarted, InProgress, Done };
 struct LocalVar {
   llvm::StringRef name;
   TypeId type;
+  bool used = false; // for W0302 on `let (x = e) body`
 };
 
 // The top-level names of one module, in its two namespaces.
@@ -64,6 +65,12 @@ struct CheckPosition {
   uint32_t defaultField = kNone; // inside the default of this field (index in the schema)
   ast::DeclId let;               // inside the value of this top-level let
   unsigned lambdaDepth = 0;
+};
+
+// An import alias: the import `index` of module `owner`, naming module `target`.
+struct ImportRef {
+  uint32_t owner, index, target;
+  Binding binding() const { return Binding{BindingKind::Import, target, index}; }
 };
 
 // A use of one top-level let inside the value of another (for E0309).
@@ -91,6 +98,7 @@ class Checker {
 public:
   Checker(const Program &program, DiagnosticSink &diags, CheckedProgram &out);
   void run();
+  void typeUnreachedLiterals();
 
   // ---------------------------------------------------------------- context
   const ast::Module &astOf(uint32_t module) const { return program_.modules[module].ast; }
@@ -118,15 +126,16 @@ public:
   TypeId typeOfBinding(const Binding &binding, Span use);
   TypeId checkNameRef(ast::ExprId e, const ast::NameRef &ref);
   // `alias.member` where `alias` names an import: records both bindings.
-  TypeId checkModuleMember(ast::ExprId e, ast::ExprId aliasExpr, uint32_t importIndex,
+  TypeId checkModuleMember(ast::ExprId e, ast::ExprId aliasExpr, const ImportRef &import,
                            const ast::Name &member);
   // Resolves `Name` / `alias.Name` in the type namespace of `module`; reports problems.
   TypeId resolveTypeName(uint32_t module, const ast::Name &qualifier, const ast::Name &name,
                          Binding *binding = nullptr);
   // `T` of `T { ... }`: an expression naming a type.
   TypeId resolveTypeRef(ast::ExprId typeRef);
-  // The module an import alias of `module` names (marks the import used), or nullopt.
-  std::optional<uint32_t> importIndex(uint32_t module, llvm::StringRef alias);
+  // The import an alias names in `module` (or in a module open in it, for
+  // `cairn eval -e`); marks the import used.
+  std::optional<ImportRef> findImport(uint32_t module, llvm::StringRef alias);
   std::vector<llvm::StringRef> valueCandidates(uint32_t module) const;
   std::vector<llvm::StringRef> typeCandidates(uint32_t module) const;
 
@@ -148,6 +157,8 @@ public:
   // ---------------------------------------------------------------- declarations (check_decls.cpp)
   void registerModule(uint32_t module);
   void checkModuleDecls(uint32_t module);
+  void checkAnnotatedLet(uint32_t module, ast::DeclId decl, const ast::LetDecl &let);
+  void checkFnBody(uint32_t module, ast::DeclId decl, const ast::FnDecl &fn);
   TypeId letType(uint32_t module, ast::DeclId decl);
   TypeId paramType(uint32_t module, ast::DeclId decl);
   TypeId fnType(uint32_t module, ast::DeclId decl, Span use);
@@ -175,7 +186,7 @@ public:
 
   // check_access.cpp
   TypeId checkMember(ast::ExprId e, const ast::MemberExpr &member);
-  TypeId memberOf(TypeId objectType, const ast::Name &member, Span objectSpan);
+  TypeId memberOf(TypeId objectType, const ast::Name &member);
   TypeId checkIndex(const ast::IndexExpr &index);
   // Pushes the variables of the comprehension's clauses (the caller's LocalScope pops them).
   void checkClauses(const std::vector<ast::CompClause> &clauses);
@@ -217,6 +228,11 @@ public:
   // Per default expression (key(module, expr)): sibling fields it uses.
   llvm::DenseMap<uint64_t, std::vector<std::pair<llvm::StringRef, Span>>> defaultUses_;
   llvm::DenseMap<uint32_t, TypeOrigin> typeOrigins_;
+  // Set by a construct that checked its parts against the expected type
+  // itself (`if` branches, list items...), so the whole is not checked again;
+  // checkExpr moves it into expectationMet_ for checkAgainst.
+  bool consumed_ = false;
+  bool expectationMet_ = false;
   llvm::DenseSet<uint64_t> reportedCycles_;          // key(module, decl): E0318 / E0321 given
 
 private:
@@ -260,6 +276,13 @@ public:
   void add(llvm::StringRef name, TypeId type) {
     if (!name.empty())
       checker_.pos_.locals.push_back({name, type});
+  }
+  // Whether the local added last under `name` has been used.
+  bool used(llvm::StringRef name) const {
+    for (size_t i = checker_.pos_.locals.size(); i > size_; --i)
+      if (checker_.pos_.locals[i - 1].name == name)
+        return checker_.pos_.locals[i - 1].used;
+    return true;
   }
 
 private:

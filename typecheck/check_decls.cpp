@@ -70,23 +70,13 @@ void Checker::checkModuleDecls(uint32_t m) {
   const ast::Module &module = astOf(m);
   for (ast::DeclId id : module.decls()) {
     const ast::Decl &decl = module.decl(id);
-    Progress &progress = declProgress_[m][id.index];
     CheckPosition position;
     position.module = m;
     if (auto *let = decl.as<ast::LetDecl>()) {
-      if (!let->type.valid()) {
+      if (let->type.valid())
+        checkAnnotatedLet(m, id, *let);
+      else
         letType(m, id); // infers from the value unless a use did already
-        continue;
-      }
-      if (progress != Progress::NotStarted)
-        continue;
-      progress = Progress::InProgress;
-      TypeId type = letType(m, id);
-      position.let = id;
-      EnterPosition enter(*this, std::move(position));
-      checkAgainst(let->value, Expected::of(type, module.type(let->type).span,
-                                            "expected because of this declared type"));
-      declProgress_[m][id.index] = Progress::Done;
     } else if (auto *param = decl.as<ast::ParamDecl>()) {
       TypeId type = paramType(m, id);
       if (param->defaultValue.valid()) {
@@ -95,20 +85,7 @@ void Checker::checkModuleDecls(uint32_t m) {
                                                        "expected because of this declared type"));
       }
     } else if (auto *fn = decl.as<ast::FnDecl>()) {
-      if (progress != Progress::NotStarted)
-        continue;
-      TypeId type = fnType(m, id, fn->name.span);
-      if (!fn->result.valid())
-        continue; // the body was checked to infer the result
-      declProgress_[m][id.index] = Progress::InProgress;
-      const Type &fnT = store().get(type);
-      EnterPosition enter(*this, std::move(position));
-      LocalScope locals(*this);
-      for (size_t i = 0; i < fn->params.size(); ++i)
-        locals.add(fn->params[i].name.text, fnT.members[i]);
-      checkAgainst(fn->body, Expected::of(fnT.result, module.type(fn->result).span,
-                                          "expected because of the declared return type"));
-      declProgress_[m][id.index] = Progress::Done;
+      checkFnBody(m, id, *fn);
     } else if (decl.as<ast::TypeAliasDecl>()) {
       aliasType(m, id);
     } else if (decl.as<ast::SchemaDecl>()) {
@@ -122,6 +99,40 @@ void Checker::checkModuleDecls(uint32_t m) {
         report(DiagKind::EmitNeedsObject, expr(emit->value).span, show(type));
     }
   }
+}
+
+void Checker::checkAnnotatedLet(uint32_t m, ast::DeclId id, const ast::LetDecl &let) {
+  if (declProgress_[m][id.index] != Progress::NotStarted)
+    return;
+  declProgress_[m][id.index] = Progress::InProgress;
+  TypeId type = letType(m, id);
+  CheckPosition position;
+  position.module = m;
+  position.let = id;
+  EnterPosition enter(*this, std::move(position));
+  checkAgainst(let.value, Expected::of(type, astOf(m).type(let.type).span,
+                                       "expected because of this declared type"));
+  declProgress_[m][id.index] = Progress::Done;
+}
+
+void Checker::checkFnBody(uint32_t m, ast::DeclId id, const ast::FnDecl &fn) {
+  if (declProgress_[m][id.index] != Progress::NotStarted)
+    return;
+  TypeId type = fnType(m, id, fn.name.span);
+  if (!fn.result.valid())
+    return; // fnType checked the body to infer the result
+  declProgress_[m][id.index] = Progress::InProgress;
+  std::vector<TypeId> params = store().get(type).members;
+  TypeId result = store().get(type).result;
+  CheckPosition position;
+  position.module = m;
+  EnterPosition enter(*this, std::move(position));
+  LocalScope locals(*this);
+  for (size_t i = 0; i < fn.params.size(); ++i)
+    locals.add(fn.params[i].name.text, params[i]);
+  checkAgainst(fn.body, Expected::of(result, astOf(m).type(fn.result).span,
+                                     "expected because of the declared return type"));
+  declProgress_[m][id.index] = Progress::Done;
 }
 
 bool Checker::emittable(TypeId type) const {

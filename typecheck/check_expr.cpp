@@ -31,12 +31,13 @@ TypeId Checker::checkExpr(ast::ExprId e, const Expected &expected) {
   else if (auto *i = x.as<ast::IfExpr>()) t = checkIf(*i, expected);
   else if (auto *l = x.as<ast::LetExpr>()) t = checkLet(*l, expected);
   else if (auto *w = x.as<ast::WithExpr>()) t = checkWith(e, *w, expected);
+  expectationMet_ = std::exchange(consumed_, false) && expected.has();
   return record(e, t);
 }
 
 TypeId Checker::checkAgainst(ast::ExprId e, const Expected &expected) {
   TypeId actual = checkExpr(e, expected);
-  if (expected.has())
+  if (expected.has() && !expectationMet_)
     requireAssignable(e, actual, expected);
   return actual;
 }
@@ -113,27 +114,22 @@ TypeId Checker::checkString(const ast::StringLit &lit) {
 }
 
 TypeId Checker::checkList(const ast::ListLit &list, const Expected &expected) {
-  if (TypeId listType = expectedMember(expected, TypeKind::List); listType.valid()) {
-    TypeId element = store().get(store().strip(listType)).element;
-    for (ast::ExprId item : list.items)
-      checkAgainst(item, expected.withType(element));
-    return listType;
-  }
   TypeId element = store().never();
+  TypeId listType = expectedMember(expected, TypeKind::List);
+  Expected itemExpected = listType.valid()
+                              ? expected.withType(store().get(store().strip(listType)).element)
+                              : Expected::none();
   for (ast::ExprId item : list.items)
-    element = rel_.join(element, checkExpr(item, Expected::none()));
+    element = rel_.join(element, checkAgainst(item, itemExpected));
+  consumed_ = listType.valid(); // each item was checked against the element type
   return rel_.isError(element) ? element : store().list(element);
 }
 
 TypeId Checker::checkIf(const ast::IfExpr &ifExpr, const Expected &expected) {
   checkCondition(ifExpr.cond);
-  if (expected.has()) {
-    checkAgainst(ifExpr.thenExpr, expected);
-    checkAgainst(ifExpr.elseExpr, expected);
-    return expected.type; // each branch was checked against it
-  }
-  TypeId thenType = checkExpr(ifExpr.thenExpr, Expected::none());
-  TypeId elseType = checkExpr(ifExpr.elseExpr, Expected::none());
+  TypeId thenType = checkAgainst(ifExpr.thenExpr, expected);
+  TypeId elseType = checkAgainst(ifExpr.elseExpr, expected);
+  consumed_ = true;
   return rel_.join(thenType, elseType);
 }
 
@@ -148,10 +144,12 @@ TypeId Checker::checkLet(const ast::LetExpr &let, const Expected &expected) {
   }
   LocalScope scope(*this);
   scope.add(let.name.text, valueType);
-  if (!expected.has())
-    return checkExpr(let.body, Expected::none());
-  checkAgainst(let.body, expected);
-  return expected.type;
+  TypeId result = checkAgainst(let.body, expected);
+  if (let.name.valid() && !let.name.text.startswith("_") && !scope.used(let.name.text))
+    report(DiagKind::UnusedLet, let.name.span, let.name.text)
+        .withHint(fmt::format("remove the binding, or name it `_{}` to keep it", let.name.text));
+  consumed_ = true;
+  return result;
 }
 
 } // namespace cairn::types

@@ -108,6 +108,9 @@ TypeId Checker::checkObjectLit(ast::ExprId e, const ast::ObjectLit &object,
   }
   TypeId built = checkEntries(target, entries, /*partial=*/false, at, &object);
   table().objectTypes[e.index] = built;
+  // Built as the expected type (or E0404 said why not); a typed literal is
+  // still compared with the expected type by the caller.
+  consumed_ = !object.typeRef.valid() && expected.has();
   return result.valid() ? result : built;
 }
 

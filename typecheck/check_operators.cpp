@@ -34,12 +34,11 @@ TypeId Checker::checkBinary(ast::ExprId e, const ast::BinaryExpr &binary, const 
   if (binary.op == Op::Coalesce) {
     TypeId lhs = checkExpr(binary.lhs, Expected::none());
     TypeId present = rel_.withoutNull(lhs);
-    if (!expected.has())
-      return rel_.join(present, checkExpr(binary.rhs, Expected::none()));
-    checkAgainst(binary.rhs, expected);
-    if (store().kind(present) != TypeKind::Never)
+    TypeId fallback = checkAgainst(binary.rhs, expected);
+    if (expected.has() && store().kind(present) != TypeKind::Never)
       requireAssignable(binary.lhs, present, expected);
-    return expected.type;
+    consumed_ = true;
+    return rel_.join(present, fallback);
   }
   TypeId lhs = checkExpr(binary.lhs, Expected::none());
   TypeId rhs = checkExpr(binary.rhs, Expected::none());

@@ -33,6 +33,7 @@ Binding declBinding(const ast::Module &module, uint32_t moduleIndex, ast::DeclId
 std::optional<Binding> Checker::lookupValue(llvm::StringRef name, TypeId *localType) {
   for (auto it = pos_.locals.rbegin(); it != pos_.locals.rend(); ++it)
     if (it->name == name) {
+      it->used = true;
       *localType = it->type;
       return Binding{BindingKind::Local, kNone, kNone};
     }
@@ -45,10 +46,8 @@ std::optional<Binding> Checker::lookupValue(llvm::StringRef name, TypeId *localT
   const ModuleScope &scope = scopes_[pos_.module];
   if (auto it = scope.values.find(name); it != scope.values.end())
     return declBinding(ast(), pos_.module, it->second);
-  if (auto it = scope.imports.find(name); it != scope.imports.end()) {
-    const ModuleImport &imp = program_.modules[pos_.module].imports[it->second];
-    return Binding{BindingKind::Import, imp.module, it->second};
-  }
+  if (auto import = findImport(pos_.module, name))
+    return import->binding();
   for (uint32_t open : scope.openModules)
     if (auto it = scopes_[open].values.find(name); it != scopes_[open].values.end())
       return declBinding(astOf(open), open, it->second);
@@ -92,7 +91,6 @@ TypeId Checker::checkNameRef(ast::ExprId e, const ast::NameRef &ref) {
     if (binding->kind == BindingKind::Local)
       return localType;
     if (binding->kind == BindingKind::Import) {
-      importIndex(pos_.module, name.text); // counts as a use: the error says how to use it
       report(DiagKind::ModuleNotAValue, name.span, name.text);
       return store().error();
     }
@@ -107,12 +105,11 @@ TypeId Checker::checkNameRef(ast::ExprId e, const ast::NameRef &ref) {
   return store().error();
 }
 
-TypeId Checker::checkModuleMember(ast::ExprId e, ast::ExprId aliasExpr, uint32_t importIdx,
+TypeId Checker::checkModuleMember(ast::ExprId e, ast::ExprId aliasExpr, const ImportRef &import,
                                   const ast::Name &member) {
-  const ModuleImport &imp = program_.modules[pos_.module].imports[importIdx];
-  bind(aliasExpr, Binding{BindingKind::Import, imp.module, importIdx});
+  const ModuleImport &imp = program_.modules[import.owner].imports[import.index];
+  bind(aliasExpr, import.binding());
   record(aliasExpr, store().any());
-  importIndex(pos_.module, imp.alias);
   if (imp.module == kNoModule || !member.valid())
     return store().error(); // the loader reported why the module is missing
   const ModuleScope &target = scopes_[imp.module];
@@ -134,13 +131,21 @@ TypeId Checker::checkModuleMember(ast::ExprId e, ast::ExprId aliasExpr, uint32_t
   return store().error();
 }
 
-std::optional<uint32_t> Checker::importIndex(uint32_t module, llvm::StringRef alias) {
-  ModuleScope &scope = scopes_[module];
-  auto it = scope.imports.find(alias);
-  if (it == scope.imports.end())
-    return std::nullopt;
-  scope.importUsed[it->second] = true;
-  return it->second;
+std::optional<ImportRef> Checker::findImport(uint32_t module, llvm::StringRef alias) {
+  auto lookIn = [&](uint32_t owner) -> std::optional<ImportRef> {
+    ModuleScope &scope = scopes_[owner];
+    auto it = scope.imports.find(alias);
+    if (it == scope.imports.end())
+      return std::nullopt;
+    scope.importUsed[it->second] = true;
+    return ImportRef{owner, it->second, program_.modules[owner].imports[it->second].module};
+  };
+  if (auto found = lookIn(module))
+    return found;
+  for (uint32_t open : scopes_[module].openModules)
+    if (auto found = lookIn(open))
+      return found;
+  return std::nullopt;
 }
 
 bool Checker::isTypeName(uint32_t module, llvm::StringRef name) const {
@@ -167,8 +172,8 @@ TypeId Checker::resolveTypeName(uint32_t module, const ast::Name &qualifier, con
     return store().error();
   if (qualifier.valid()) {
     std::string qualified = fmt::format("{}.{}", qualifier.text, name.text);
-    auto idx = importIndex(module, qualifier.text);
-    if (!idx) {
+    auto import = findImport(module, qualifier.text);
+    if (!import) {
       Diagnostic &d = report(DiagKind::UnknownType, qualifier.span.to(name.span), qualified);
       std::vector<llvm::StringRef> aliases;
       for (auto &entry : scopes_[module].imports)
@@ -176,7 +181,7 @@ TypeId Checker::resolveTypeName(uint32_t module, const ast::Name &qualifier, con
       suggest(d, qualifier.text, qualifier.span, aliases);
       return store().error();
     }
-    uint32_t target = program_.modules[module].imports[*idx].module;
+    uint32_t target = import->target;
     if (target == kNoModule)
       return store().error();
     if (auto it = scopes_[target].types.find(name.text); it != scopes_[target].types.end())
@@ -219,9 +224,8 @@ TypeId Checker::resolveTypeRef(ast::ExprId typeRef) {
              member && expr(member->object).is<ast::NameRef>() && !member->optional) {
     const ast::Name &alias = expr(member->object).as<ast::NameRef>()->name;
     type = resolveTypeName(pos_.module, alias, member->member, &binding);
-    if (auto idx = importIndex(pos_.module, alias.text)) {
-      const ModuleImport &imp = program_.modules[pos_.module].imports[*idx];
-      bind(member->object, Binding{BindingKind::Import, imp.module, *idx});
+    if (auto import = findImport(pos_.module, alias.text)) {
+      bind(member->object, import->binding());
       record(member->object, store().any());
     }
   } else if (!e.is<ast::ErrorExpr>()) {

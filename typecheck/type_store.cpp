@@ -195,11 +195,12 @@ TypeId TypeStore::unionOf(llvm::ArrayRef<TypeId> members) {
   // Deduplicate structurally (an alias and its target are one member), and drop
   // refined members whose plain base type is a member too (`"a" | string` is `string`).
   std::vector<TypeId> kept;
-  auto containsStripped = [&](TypeId t) {
-    for (TypeId k : kept)
+  // Returns the kept member structurally equal to `t`, if any.
+  auto keptEqual = [&](TypeId t) -> TypeId * {
+    for (TypeId &k : kept)
       if (strip(k) == t)
-        return true;
-    return false;
+        return &k;
+    return nullptr;
   };
   auto containsPlain = [&](TypeId t) {
     for (TypeId f : flat)
@@ -209,12 +210,16 @@ TypeId TypeStore::unionOf(llvm::ArrayRef<TypeId> members) {
   };
   for (TypeId m : flat) {
     TypeId s = strip(m);
-    if (containsStripped(s))
+    if (TypeId *same = keptEqual(s)) {
+      if (!get(m).aliasName.empty())
+        *same = m; // keep the alias: `Port?` reads better than `int(1..65535)?`
       continue;
+    }
     if (isRefined(s) && unrefined(s) != s && containsPlain(unrefined(s)))
       continue;
     kept.push_back(m);
   }
+  std::sort(kept.begin(), kept.end(), [](TypeId a, TypeId b) { return a.index < b.index; });
   if (kept.empty())
     return never_;
   if (kept.size() == 1)

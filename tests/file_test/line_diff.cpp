@@ -26,10 +26,10 @@ std::vector<Edit> editScript(const std::vector<std::string> &a, const std::vecto
   while (i < n || j < m) {
     if (i < n && j < m && a[i] == b[j]) {
       edits.push_back({' ', i++, j++});
-    } else if (j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j])) {
-      edits.push_back({'+', i, j++});
+    } else if (i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1])) {
+      edits.push_back({'-', i++, j}); // removals first, as diff -u shows them
     } else {
-      edits.push_back({'-', i++, j});
+      edits.push_back({'+', i, j++});
     }
   }
   return edits;
@@ -63,8 +63,9 @@ std::string unifiedDiff(const std::vector<std::string> &expected,
       oldCount += edits[e].op != '+';
       newCount += edits[e].op != '-';
     }
-    out += fmt::format("@@ -{},{} +{},{} @@\n", edits[begin].oldLine + 1, oldCount,
-                       edits[begin].newLine + 1, newCount);
+    // As in diff -u, an empty side names the line before the hunk.
+    out += fmt::format("@@ -{},{} +{},{} @@\n", edits[begin].oldLine + (oldCount ? 1 : 0), oldCount,
+                       edits[begin].newLine + (newCount ? 1 : 0), newCount);
     for (size_t e = begin; e < end; ++e) {
       const std::string &line = edits[e].op == '+' ? actual[edits[e].newLine] : expected[edits[e].oldLine];
       out += edits[e].op;

@@ -59,13 +59,73 @@ TEST(Driver, UsageErrorExitsTwoWithAHintToHelp) {
   EXPECT_TRUE(r.out.empty());
   EXPECT_EQ(r.err, "cairn: error: unknown flag `--fromat`\n"
                    "  hint: did you mean `--format`?\n"
-                   "DriverRun `cairn build --help` for usage.\n");
+                   "Run `cairn build --help` for usage.\n");
 }
 
 TEST(Driver, NoArgumentsIsAUsageError) {
   DriverRun r = drive({});
   EXPECT_EQ(r.exit, kExitUsage);
   EXPECT_EQ(r.err, "cairn: error: missing command\nRun `cairn --help` for usage.\n");
+}
+
+TEST(Driver, ExceptionBecomesInternalErrorExitFour) {
+  std::ostringstream out, err;
+  DriverIO io;
+  io.workingDir = std::filesystem::temp_directory_path();
+  io.out = &out;
+  io.err = &err;
+  io.readStdin = []() -> std::string { throw std::runtime_error("stdin exploded"); };
+  EXPECT_EQ(runDriver({"build", "-"}, io), kExitInternal);
+  EXPECT_TRUE(out.str().empty());
+  EXPECT_NE(err.str().find("cairn: internal error: stdin exploded"), std::string::npos) << err.str();
+  EXPECT_NE(err.str().find("This is a bug in cairn"), std::string::npos);
+}
+
+// A stream that fails every write, like a closed standard output.
+struct FailingOutput {
+  std::ostringstream stream;
+  FailingOutput() { stream.setstate(std::ios::badbit); }
+};
+
+TEST(Driver, UnwritableStdoutExitsThree) {
+  FailingOutput failing;
+  std::ostringstream err;
+  DriverIO io;
+  io.workingDir = std::filesystem::temp_directory_path();
+  io.out = &failing.stream;
+  io.err = &err;
+  EXPECT_EQ(runDriver({"version"}, io), kExitOutputFailed);
+  EXPECT_EQ(err.str(), "cairn: error: cannot write to standard output\n");
+}
+
+TEST(Driver, BuildToUnwritableStdoutExitsThree) {
+  FailingOutput failing;
+  std::ostringstream err;
+  DriverIO io;
+  io.workingDir = std::filesystem::temp_directory_path();
+  io.out = &failing.stream;
+  io.err = &err;
+  io.readStdin = [] { return std::string("emit { apiVersion = \"v1\", kind = \"ConfigMap\", metadata.name = \"x\" }\n"); };
+  EXPECT_EQ(runDriver({"build", "--diagnostics=compact", "-"}, io), kExitOutputFailed);
+  EXPECT_NE(err.str().find("E0603"), std::string::npos) << err.str();
+}
+
+TEST(Driver, StdinIsReadOnlyWhenAsked) {
+  std::ostringstream out, err;
+  DriverIO io;
+  io.workingDir = std::filesystem::temp_directory_path();
+  io.out = &out;
+  io.err = &err;
+  int reads = 0;
+  io.readStdin = [&reads] {
+    ++reads;
+    return std::string("let answer = 42\n");
+  };
+  EXPECT_EQ(runDriver({"eval", "-", "-e", "answer"}, io), kExitOk);
+  EXPECT_EQ(out.str(), "42\n");
+  EXPECT_EQ(reads, 1);
+  EXPECT_EQ(runDriver({"version"}, io), kExitOk);
+  EXPECT_EQ(reads, 1);
 }
 
 } // namespace

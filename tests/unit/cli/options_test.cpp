@@ -70,6 +70,10 @@ TEST(Options, DashIsStandardInput) {
   EXPECT_EQ(o.inputs, std::vector<std::string>{"-"});
 }
 
+TEST(Options, OutputDashIsStandardOutput) {
+  EXPECT_FALSE(parseOk({"build", "m.cairn", "-o", "out.yaml", "-o", "-"}).outputPath);
+}
+
 TEST(Options, DoubleDashEndsFlags) {
   Options o = parseOk({"build", "--", "-weird.cairn"});
   EXPECT_EQ(o.inputs, std::vector<std::string>{"-weird.cairn"});
@@ -107,8 +111,8 @@ TEST(Options, MissingCommand) {
 }
 
 TEST(Options, UnknownCommandSuggestsTheClosest) {
-  UsageError e = parseError({"biuld", "x.cairn"});
-  EXPECT_EQ(e.message, "unknown command `biuld`");
+  UsageError e = parseError({"bild", "x.cairn"});
+  EXPECT_EQ(e.message, "unknown command `bild`");
   EXPECT_EQ(e.hint, "did you mean `build`?");
   EXPECT_EQ(parseError({"help", "frobnicate"}).message, "unknown command `frobnicate`");
 }
