@@ -44,6 +44,8 @@ int runBuild(const Options &options, DriverIO &io) {
     return kExitInputErrors;
   }
   backends::OutputTarget target;
+  if (options.maxOutput)
+    target.maxBytes = *options.maxOutput;
   if (options.outputPath) {
     target.path = resolvePath(io.workingDir, *options.outputPath);
     target.displayPath = *options.outputPath;

@@ -22,6 +22,8 @@ constexpr const char *kCompileFlags = R"(  -p, --param NAME=VALUE   set a `param
       --diagnostics FORMAT human (default), compact (one line each) or json
       --root DIR           project root: relative imports may not leave it
                            (default: nearest directory with a cairn.yaml, else the entry's directory)
+      --max-depth N        at most N nested function calls (default 1000)
+      --max-steps N        at most N evaluation steps (default 200000000)
   -h, --help               show this help
 )";
 
@@ -38,6 +40,7 @@ Flags:
       --format FORMAT      yaml (default): a YAML stream, one document per object
                            json: the object, or a Kubernetes List of several
                            dir: one YAML file per object under the -o directory
+      --max-output BYTES   refuse to write more than BYTES of output (default 4 GiB)
 )";
 
 constexpr const char *kCheckUsage = R"(Usage: cairn check FILE... [flags]

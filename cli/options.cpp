@@ -1,5 +1,7 @@
 #include "cli/options.h"
 
+#include <llvm/ADT/StringRef.h>
+
 #include <array>
 
 #include <fmt/format.h>
@@ -83,12 +85,32 @@ std::optional<std::string> applyExpression(Options &o, const std::string &v) {
   return std::nullopt;
 }
 
+std::optional<std::string> parseLimit(const char *flag, const std::string &v, std::optional<uint64_t> &out) {
+  uint64_t n = 0;
+  if (llvm::StringRef(v).getAsInteger(10, n) || n == 0)
+    return fmt::format("`--{}` needs a positive whole number, found `{}`", flag, v);
+  out = n;
+  return std::nullopt;
+}
+
+std::optional<std::string> applyMaxDepth(Options &o, const std::string &v) {
+  return parseLimit("max-depth", v, o.maxDepth);
+}
+
+std::optional<std::string> applyMaxSteps(Options &o, const std::string &v) {
+  return parseLimit("max-steps", v, o.maxSteps);
+}
+
+std::optional<std::string> applyMaxOutput(Options &o, const std::string &v) {
+  return parseLimit("max-output", v, o.maxOutput);
+}
+
 std::optional<std::string> applyHelp(Options &o, const std::string &) {
   o.showHelp = true;
   return std::nullopt;
 }
 
-constexpr std::array<FlagSpec, 8> kFlags{{
+constexpr std::array<FlagSpec, 11> kFlags{{
     {"output", 'o', true, bit(Command::Build), applyOutput},
     {"format", 0, true, bit(Command::Build) | bit(Command::Eval), applyFormat},
     {"param", 'p', true, kCompileCommands, applyParam},
@@ -96,6 +118,9 @@ constexpr std::array<FlagSpec, 8> kFlags{{
     {"diagnostics", 0, true, kCompileCommands, applyDiagnostics},
     {"root", 0, true, kCompileCommands, applyRoot},
     {"expr", 'e', true, bit(Command::Eval), applyExpression},
+    {"max-depth", 0, true, kCompileCommands, applyMaxDepth},
+    {"max-steps", 0, true, kCompileCommands, applyMaxSteps},
+    {"max-output", 0, true, bit(Command::Build), applyMaxOutput},
     {"help", 'h', false, ~0u, applyHelp},
 }};
 

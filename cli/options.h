@@ -2,6 +2,7 @@
 // Options, with usage errors (exit code 2) as values rather than exceptions.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <variant>
@@ -30,6 +31,10 @@ struct Options {
   DiagFormat diagnostics = DiagFormat::Human;
   std::optional<std::string> root;      // --root
   std::optional<std::string> expression; // eval -e
+  // Resource bounds (docs/cli.md); unset means the evaluator's defaults.
+  std::optional<uint64_t> maxDepth;     // --max-depth: nested calls
+  std::optional<uint64_t> maxSteps;     // --max-steps: evaluation steps
+  std::optional<uint64_t> maxOutput;    // --max-output: bytes of output
 };
 
 struct UsageError {

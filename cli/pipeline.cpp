@@ -106,6 +106,10 @@ std::unique_ptr<Compilation> compile(const Options &options, DriverIO &io, bool 
 
   eval::EvalOptions evalOptions;
   evalOptions.params = std::move(params);
+  if (options.maxDepth)
+    evalOptions.limits.maxCallDepth = static_cast<uint32_t>(std::min<uint64_t>(*options.maxDepth, UINT32_MAX));
+  if (options.maxSteps)
+    evalOptions.limits.maxSteps = *options.maxSteps;
   if (c->expressionModule != kNoModule)
     evalOptions.collectLetsOf.push_back(c->expressionModule);
   else if (collectLetsOfEntry)

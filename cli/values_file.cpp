@@ -60,7 +60,7 @@ std::optional<double> floatScalar(const std::string &s) {
   return std::nullopt;
 }
 
-nlohmann::json plainScalar(const std::string &s) {
+nlohmann::ordered_json plainScalar(const std::string &s) {
   if (isNullScalar(s))
     return nullptr;
   if (auto b = boolScalar(s))
@@ -75,22 +75,22 @@ nlohmann::json plainScalar(const std::string &s) {
   return s;
 }
 
-nlohmann::json nodeToJson(const YAML::Node &node) {
+nlohmann::ordered_json nodeToJson(const YAML::Node &node) {
   switch (node.Type()) {
   case YAML::NodeType::Undefined:
   case YAML::NodeType::Null:
     return nullptr;
   case YAML::NodeType::Scalar:
     // "!" marks a quoted (non-plain) scalar: always a string.
-    return node.Tag() == "!" ? nlohmann::json(node.Scalar()) : plainScalar(node.Scalar());
+    return node.Tag() == "!" ? nlohmann::ordered_json(node.Scalar()) : plainScalar(node.Scalar());
   case YAML::NodeType::Sequence: {
-    nlohmann::json array = nlohmann::json::array();
+    nlohmann::ordered_json array = nlohmann::ordered_json::array();
     for (const YAML::Node &item : node)
       array.push_back(nodeToJson(item));
     return array;
   }
   case YAML::NodeType::Map: {
-    nlohmann::json object = nlohmann::json::object();
+    nlohmann::ordered_json object = nlohmann::ordered_json::object();
     for (const auto &entry : node)
       object[entry.first.as<std::string>()] = nodeToJson(entry.second);
     return object;
@@ -114,11 +114,11 @@ bool looksLikeJson(const std::string &displayName) {
   return displayName.size() >= 5 && displayName.compare(displayName.size() - 5, 5, ".json") == 0;
 }
 
-std::variant<nlohmann::json, SyntaxError> parseValuesText(const std::string &text, bool json) {
+std::variant<nlohmann::ordered_json, SyntaxError> parseValuesText(const std::string &text, bool json) {
   if (json) {
     try {
-      return nlohmann::json::parse(text);
-    } catch (const nlohmann::json::parse_error &e) {
+      return nlohmann::ordered_json::parse(text);
+    } catch (const nlohmann::ordered_json::parse_error &e) {
       // e.byte is 1-based and may point one past the end.
       size_t offset = e.byte > 0 ? e.byte - 1 : 0;
       return SyntaxError{jsonErrorMessage(e.what()), offset};
@@ -139,11 +139,11 @@ Span spanAt(const SourceManager &sources, FileId file, size_t offset) {
 
 } // namespace
 
-nlohmann::json yamlToJson(const std::string &text) {
+nlohmann::ordered_json yamlToJson(const std::string &text) {
   auto parsed = parseValuesText(text, false);
   if (auto *error = std::get_if<SyntaxError>(&parsed))
     throw std::runtime_error(error->message);
-  return std::get<nlohmann::json>(std::move(parsed));
+  return std::get<nlohmann::ordered_json>(std::move(parsed));
 }
 
 std::vector<eval::ParamInput> paramsFromValuesFile(const SourceManager &sources, FileId file,
@@ -156,7 +156,7 @@ std::vector<eval::ParamInput> paramsFromValuesFile(const SourceManager &sources,
                  error->message);
     return {};
   }
-  const nlohmann::json &root = std::get<nlohmann::json>(parsed);
+  const nlohmann::ordered_json &root = std::get<nlohmann::ordered_json>(parsed);
   if (root.is_null())
     return {}; // an empty file sets nothing
   if (!root.is_object()) {
@@ -171,7 +171,7 @@ std::vector<eval::ParamInput> paramsFromValuesFile(const SourceManager &sources,
     eval::ParamInput input;
     input.name = name;
     input.fromText = false;
-    input.json = std::make_shared<const nlohmann::json>(value);
+    input.json = std::make_shared<const nlohmann::ordered_json>(value);
     input.origin = displayName;
     inputs.push_back(std::move(input));
   }

@@ -15,7 +15,7 @@ namespace cairn::cli {
 // Parses YAML text into JSON, resolving plain scalars with the YAML 1.2 core
 // schema (null, bool, int, float, else string; quoted scalars stay strings).
 // Throws std::runtime_error with "line L, column C: message" on a syntax error.
-nlohmann::json yamlToJson(const std::string &text);
+nlohmann::ordered_json yamlToJson(const std::string &text);
 
 // Parses one values file whose text is already read and registered in
 // `sources` as `file`. `displayName` is how the user named it. Problems are

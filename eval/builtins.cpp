@@ -55,7 +55,7 @@ namespace {
 Value len(BuiltinCall &call) {
   Value v = call.args[0];
   switch (v.kind()) {
-  case ValueKind::String: return call.integerValue(int64_t(v.asString().size()));
+  case ValueKind::String: return call.integerValue(int64_t(codePointCount(v.asString())));
   case ValueKind::List: return call.integerValue(int64_t(v.asList().size()));
   case ValueKind::Object: return call.integerValue(int64_t(v.asObject().fields.size()));
   default: call.wrongKind(0, "string | list | map");

@@ -16,8 +16,8 @@ Value range(BuiltinCall &call) {
   int64_t start = call.args.size() == 2 ? call.integer(0) : 0;
   int64_t end = call.integer(call.args.size() - 1);
   uint64_t count = end > start ? uint64_t(end) - uint64_t(start) : 0;
+  call.ev.chargeSteps(count, call.span); // one step per element: the work, before the memory
   call.ev.reserveBytes(count * sizeof(Value), call.span);
-  call.ev.chargeSteps(count, call.span);
   llvm::SmallVector<Value, 16> items;
   items.reserve(count);
   for (uint64_t i = 0; i < count; ++i)

@@ -115,22 +115,26 @@ Value replace(BuiltinCall &call) {
   return call.text(out);
 }
 
+// Positions and lengths count characters, like `len`.
 Value substr(BuiltinCall &call) {
   llvm::StringRef text = call.string(0);
   int64_t start = call.integer(1);
-  if (start < 0 || uint64_t(start) > text.size())
-    call.fail(fmt::format("start {} is outside a string of {} bytes", start, text.size()));
-  int64_t length = call.args.size() == 3 ? call.integer(2) : int64_t(text.size()) - start;
-  if (length < 0 || uint64_t(start) + uint64_t(length) > text.size())
-    call.fail(fmt::format("length {} from {} goes past the end of a string of {} bytes", length, start,
-                          text.size()));
-  return Value::string(text.substr(size_t(start), size_t(length)), call.span);
+  size_t characters = codePointCount(text);
+  if (start < 0 || uint64_t(start) > characters)
+    call.fail(fmt::format("start {} is outside a string of {} characters", start, characters));
+  int64_t length = call.args.size() == 3 ? call.integer(2) : int64_t(characters) - start;
+  if (length < 0 || uint64_t(start) + uint64_t(length) > characters)
+    call.fail(fmt::format("length {} from {} goes past the end of a string of {} characters", length, start,
+                          characters));
+  size_t begin = byteOffsetOfCodePoint(text, size_t(start));
+  size_t end = byteOffsetOfCodePoint(text, size_t(start + length));
+  return Value::string(text.slice(begin, end), call.span);
 }
 
 Value matches(BuiltinCall &call) {
   llvm::StringRef text = call.string(0);
   std::string error;
-  const std::regex *re = call.ev.userRegex(call.string(1), error);
+  const std::regex *re = call.ev.compiledRegex(call.string(1), error);
   if (!re)
     call.fail("invalid regular expression: " + error);
   return call.boolean(std::regex_match(text.begin(), text.end(), *re));
@@ -138,18 +142,19 @@ Value matches(BuiltinCall &call) {
 
 } // namespace
 
-const std::regex *Evaluator::userRegex(llvm::StringRef pattern, std::string &error) {
+const std::regex *Evaluator::compiledRegex(llvm::StringRef pattern, std::string &error) const {
   auto it = regexCache_.find(pattern);
-  if (it != regexCache_.end())
+  if (it != regexCache_.end() && it->second)
     return it->second.get();
   std::shared_ptr<std::regex> compiled;
   try {
-    compiled = std::make_shared<std::regex>(pattern.begin(), pattern.end(), std::regex::ECMAScript);
+    compiled = std::make_shared<std::regex>(pattern.begin(), pattern.end(),
+                                            std::regex::ECMAScript | std::regex_constants::__polynomial);
   } catch (const std::regex_error &e) {
     error = e.what();
-    return nullptr;
   }
-  return regexCache_.try_emplace(pattern, std::move(compiled)).first->second.get();
+  regexCache_[pattern] = compiled;
+  return compiled.get();
 }
 
 Value textBuiltin(BuiltinCall &call) {

@@ -17,14 +17,6 @@ bool isSubschema(const types::CheckedProgram &checked, uint32_t schema, uint32_t
   return false;
 }
 
-// Code points, not bytes: a length refinement counts characters.
-size_t utf8Length(llvm::StringRef text) {
-  size_t count = 0;
-  for (unsigned char c : text)
-    count += (c & 0xC0) != 0x80;
-  return count;
-}
-
 } // namespace
 
 static uint8_t computeFlags(const types::TypeStore &store, types::TypeId id, std::vector<uint8_t> &cache);
@@ -127,9 +119,14 @@ bool Evaluator::conforms(Value value, types::TypeId type, Mismatch &mismatch) co
   case types::TypeKind::Int: return t.intRange.contains(value.asInt()) || fail(true);
   case types::TypeKind::Float: return t.floatRange.contains(value.asNumber()) || fail(true);
   case types::TypeKind::String: {
-    if (!t.intRange.unbounded() && !t.intRange.contains(int64_t(utf8Length(value.asString()))))
+    if (!t.intRange.unbounded() && !t.intRange.contains(int64_t(codePointCount(value.asString()))))
       return fail(true);
-    const std::regex *re = types().regex(stripped);
+    if (t.pattern.empty())
+      return true;
+    std::string error;
+    const std::regex *re = compiledRegex(t.pattern, error);
+    if (!re) // a back-reference: only the recursive matcher has them
+      re = types().regex(stripped);
     llvm::StringRef text = value.asString();
     return !re || std::regex_match(text.begin(), text.end(), *re) || fail(true);
   }

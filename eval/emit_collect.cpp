@@ -1,6 +1,10 @@
 // evaluateProgram: parameters, then the `emit`s of the entry modules in
-// order (lists flattened), then the lets `cairn eval` asked for.
+// order (lists flattened), then the lets `cairn eval` asked for; all on a
+// thread with a stack sized for the call-depth limit.
+#include <algorithm>
+
 #include "eval/evaluator.h"
+#include "eval/stack_thread.h"
 #include "eval/value_ops.h"
 
 namespace cairn::eval {
@@ -38,6 +42,7 @@ void Evaluator::collectDocuments(std::vector<Value> &documents) {
         flattenDocuments(*this, value, code.decl(decl).span, documents);
       } catch (EvalAbort &) {
         // Reported; the other emits are still evaluated for more diagnostics.
+        abandoned_ = true;
       }
     }
   }
@@ -52,6 +57,7 @@ void Evaluator::collectLets(uint32_t module, std::vector<NamedValue> &lets) {
     try {
       lets.push_back(NamedValue{module, let->name.text, topLevelLet(module, decl, let->name.span)});
     } catch (EvalAbort &) {
+      abandoned_ = true;
     }
   }
 }
@@ -61,13 +67,22 @@ EvalResult evaluateProgram(const Program &program, const types::CheckedProgram &
   EvalResult result;
   result.arena = std::make_unique<ValueArena>();
   size_t errorsBefore = diags.errorCount();
-  Evaluator evaluator(program, checked, options, diags, *result.arena);
-  evaluator.applyParams();
-  evaluator.collectDocuments(result.documents);
-  for (uint32_t module : options.collectLetsOf)
-    if (module < program.modules.size())
-      evaluator.collectLets(module, result.lets);
-  result.ok = diags.errorCount() == errorsBefore;
+  bool abandoned = false;
+  auto evaluate = [&] {
+    Evaluator evaluator(program, checked, options, diags, *result.arena);
+    evaluator.applyParams();
+    evaluator.collectDocuments(result.documents);
+    for (uint32_t module : options.collectLetsOf)
+      if (module < program.modules.size())
+        evaluator.collectLets(module, result.lets);
+    abandoned = evaluator.abandonedAny();
+  };
+  // Room for the deepest recursion the call limit allows, with frames of a
+  // sanitizer build; only the pages actually used are ever touched.
+  constexpr uint64_t kStackPerCall = 32 * 1024;
+  uint64_t stack = std::clamp<uint64_t>(uint64_t(options.limits.maxCallDepth) * kStackPerCall, 8ull << 20, 1ull << 30);
+  runWithStack(static_cast<size_t>(stack), evaluate);
+  result.ok = diags.errorCount() == errorsBefore && !abandoned;
   return result;
 }
 

@@ -26,7 +26,7 @@ struct ParamInput {
   std::string name;
   bool fromText = true;
   std::string text;
-  std::shared_ptr<const nlohmann::json> json;
+  std::shared_ptr<const nlohmann::ordered_json> json;
   std::string origin; // "-p env=prod" or "values.yaml" for messages
 };
 
@@ -44,7 +44,9 @@ struct NamedValue {
 };
 
 struct EvalResult {
-  std::unique_ptr<ValueArena> arena; // owns every value below
+  // Owns every value below. Values also point into the Program (field names,
+  // constant strings, spans), so the Program must outlive the result.
+  std::unique_ptr<ValueArena> arena;
   std::vector<Value> documents;      // emitted objects in order: entries in order, `emit`s in order, lists flattened
   std::vector<NamedValue> lets;      // when requested
   bool ok = false;                   // false if any error was reported

@@ -113,7 +113,7 @@ Value Evaluator::evalMember(const ast::MemberExpr &e, ast::ExprId id, Span span,
     return Value::null(span);
   Diagnostic *d = report(DiagKind::KeyNotFound, e.member.span, e.member.text.str());
   if (d)
-    d->withHint("use `?.` or `has(...)` when the key may be missing");
+    d->withHint("use `has(...)` to test for a key that may be missing");
   abortEvaluation();
 }
 

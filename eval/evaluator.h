@@ -37,7 +37,8 @@ public:
   void applyParams();
   void collectDocuments(std::vector<Value> &documents);
   void collectLets(uint32_t module, std::vector<NamedValue> &lets);
-  bool stopped() const { return fatal_; }
+  // Whether some emit or let was abandoned (normally after an error it reported).
+  bool abandonedAny() const { return abandoned_; }
 
   // ---- expressions (evaluator.cpp dispatches to the files by concern)
   Value eval(ast::ExprId id, const Scope &scope);
@@ -65,8 +66,9 @@ public:
     return slot.valid() && (needsRuntimeCheck(slot) || (source.valid() && containsAny(source)));
   }
   bool containsAny(types::TypeId type) const;
-  // Reports a failed conformance (E0501 or E0510) without aborting.
-  Diagnostic *reportMismatch(const Mismatch &mismatch, Span fallback, Span typeSpan);
+  // Reports a failed conformance (E0501 or E0510) at the offending value
+  // (else at `site`) without aborting; null if it was reported before.
+  Diagnostic *reportMismatch(const Mismatch &mismatch, Span site, Span typeSpan);
 
   // ---- values with limits
   Value makeString(llvm::StringRef text, Span span);
@@ -93,9 +95,11 @@ public:
     throw EvalAbort{};
   }
   [[noreturn]] void abortEvaluation() { throw EvalAbort{}; }
-  // A regular expression given at run time (`matches`), compiled once; null
-  // and `error` set when it does not compile.
-  const std::regex *userRegex(llvm::StringRef pattern, std::string &error);
+  // A regular expression (`matches`, string refinements), compiled once in
+  // libstdc++'s polynomial mode, whose matcher does not recurse once per
+  // input character (the default one overflows the stack on long strings).
+  // Null, and `error` set, when it does not compile (back-references).
+  const std::regex *compiledRegex(llvm::StringRef pattern, std::string &error) const;
 
   // E0510 for a value of the wrong kind where `expected` was needed.
   [[noreturn]] void raiseKind(Value value, llvm::StringRef expected, Span span);
@@ -208,11 +212,12 @@ private:
   std::vector<ModuleState> modules_;
   llvm::DenseMap<uint64_t, const FunctionData *> functionCache_;
   llvm::StringSet<> reported_;
-  llvm::StringMap<std::shared_ptr<std::regex>> regexCache_;
+  mutable llvm::StringMap<std::shared_ptr<std::regex>> regexCache_; // null: does not compile
   mutable std::vector<uint8_t> typeFlags_; // per TypeId, see conformance.cpp
   uint64_t steps_ = 0;
   uint32_t depth_ = 0;
   bool fatal_ = false; // a limit was hit: evaluate nothing more
+  bool abandoned_ = false;
   uintptr_t stackFloor_; // see findStackFloor in evaluator.cpp
 };
 

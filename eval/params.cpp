@@ -53,15 +53,23 @@ void collectKinds(const types::TypeStore &store, types::TypeId type, ScalarKinds
 
 // Converts one JSON value, guided by `type` so that objects meant for a
 // schema are built as instances of it (defaults and checks included).
-static Value jsonToValue(Evaluator &ev, const nlohmann::json &data, types::TypeId type, Span span) {
-  using Json = nlohmann::json;
+static Value jsonToValue(Evaluator &ev, const nlohmann::ordered_json &data, types::TypeId type, Span span) {
+  using Json = nlohmann::ordered_json;
+  // A whole number for a float parameter becomes a float, as with `-p`.
+  ScalarKinds kinds;
+  if (data.is_number_integer() && type.valid())
+    collectKinds(ev.types(), type, kinds);
+  bool wantsFloat = kinds.real && !kinds.integer;
   switch (data.type()) {
   case Json::value_t::null: return Value::null(span);
   case Json::value_t::boolean: return Value::boolean(data.get<bool>(), span);
-  case Json::value_t::number_integer: return Value::integer(data.get<int64_t>(), span);
+  case Json::value_t::number_integer:
+    return wantsFloat ? Value::real(data.get<double>(), span) : Value::integer(data.get<int64_t>(), span);
   case Json::value_t::number_unsigned: {
     uint64_t u = data.get<uint64_t>();
-    return u <= uint64_t(INT64_MAX) ? Value::integer(int64_t(u), span) : Value::real(double(u), span);
+    if (wantsFloat || u > uint64_t(INT64_MAX))
+      return Value::real(double(u), span);
+    return Value::integer(int64_t(u), span);
   }
   case Json::value_t::number_float: return Value::real(data.get<double>(), span);
   case Json::value_t::string: return ev.makeString(data.get_ref<const std::string &>(), span);
@@ -123,7 +131,7 @@ static bool textToValue(Evaluator &ev, const std::string &text, types::TypeId ty
       return true;
     }
   }
-  nlohmann::json json = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  nlohmann::ordered_json json = nlohmann::ordered_json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (json.is_discarded()) {
     bool acceptsAnything = ev.types().kind(ev.types().strip(type)) == types::TypeKind::Any;
     if (kinds.string || acceptsAnything) {
@@ -170,7 +178,7 @@ void Evaluator::applyParams() {
         Value value;
         std::string error;
         bool converted = input.fromText ? textToValue(*this, input.text, type, span, value, error)
-                                        : (value = jsonToValue(*this, input.json ? *input.json : nlohmann::json(),
+                                        : (value = jsonToValue(*this, input.json ? *input.json : nlohmann::ordered_json(),
                                                                type, span), true);
         Mismatch mismatch;
         if (converted && !conforms(value, type, mismatch))

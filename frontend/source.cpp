@@ -4,6 +4,21 @@
 
 namespace cairn {
 
+size_t codePointCount(llvm::StringRef text) {
+  size_t count = 0;
+  for (unsigned char c : text)
+    count += (c & 0xC0) != 0x80;
+  return count;
+}
+
+size_t byteOffsetOfCodePoint(llvm::StringRef text, size_t index) {
+  size_t seen = 0;
+  for (size_t i = 0; i < text.size(); ++i)
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && seen++ == index)
+      return i;
+  return seen == index ? text.size() : SIZE_MAX;
+}
+
 SourceFile::SourceFile(std::string path, std::string text)
     : path_(std::move(path)), text_(std::move(text)) {
   lineStarts_.push_back(0);

@@ -36,6 +36,13 @@ struct LineCol {
   uint32_t column = 0;
 };
 
+// Characters (Unicode code points) of UTF-8 text: string lengths, `len` and
+// `substr` count these, not bytes.
+size_t codePointCount(llvm::StringRef text);
+// The byte offset where character `index` starts (text.size() for index ==
+// the character count); SIZE_MAX when `index` is past the end.
+size_t byteOffsetOfCodePoint(llvm::StringRef text, size_t index);
+
 class SourceFile {
 public:
   SourceFile(std::string path, std::string text);

@@ -12,28 +12,33 @@ bool TypeRelations::extendsSchema(uint32_t child, uint32_t ancestor) const {
   return false;
 }
 
-bool TypeRelations::assignable(TypeId from, TypeId to) const {
+bool TypeRelations::assignable(TypeId from, TypeId to) const { return relate(from, to, false); }
+
+bool TypeRelations::subtype(TypeId from, TypeId to) const { return relate(from, to, true); }
+
+bool TypeRelations::relate(TypeId from, TypeId to, bool strict) const {
   from = store_.strip(from);
   to = store_.strip(to);
   if (from == to)
     return true;
   TypeKind fk = kind(from), tk = kind(to);
-  if (fk == TypeKind::Error || tk == TypeKind::Error || fk == TypeKind::Any ||
-      tk == TypeKind::Any || fk == TypeKind::Never)
+  if (fk == TypeKind::Error || tk == TypeKind::Error || tk == TypeKind::Any || fk == TypeKind::Never)
     return true;
+  if (fk == TypeKind::Any)
+    return !strict;
   if (fk == TypeKind::Union) {
     for (TypeId m : store_.get(from).members)
-      if (!assignable(m, to))
+      if (!relate(m, to, strict))
         return false;
     return true;
   }
   if (tk == TypeKind::Union) {
     for (TypeId m : store_.get(to).members)
-      if (assignable(from, m))
+      if (relate(from, m, strict))
         return true;
     return false;
   }
-  return assignableMember(from, to);
+  return relateMember(from, to, strict);
 }
 
 // int, float, string and bool values of any refinement share a base.
@@ -42,7 +47,7 @@ bool TypeRelations::sameBase(TypeId from, TypeId to) const {
   return f == t || (f == store_.integer() && t == store_.floating());
 }
 
-bool TypeRelations::assignableMember(TypeId from, TypeId to) const {
+bool TypeRelations::relateMember(TypeId from, TypeId to, bool strict) const {
   const Type &f = store_.get(from);
   const Type &t = store_.get(to);
   switch (t.kind) {
@@ -50,21 +55,23 @@ bool TypeRelations::assignableMember(TypeId from, TypeId to) const {
   case TypeKind::Bool:
   case TypeKind::Int:
   case TypeKind::Float:
-  case TypeKind::String: return sameBase(from, to);
+  case TypeKind::String:
+    // Strictly, only the unrefined base holds every value of the same base.
+    return sameBase(from, to) && (!strict || !store_.isRefined(to));
   case TypeKind::Literal:
     // A different constant never fits; a non-constant value of the base type
-    // is checked at run time.
-    return f.kind != TypeKind::Literal && sameBase(from, to);
+    // is checked at run time (never, when strict).
+    return !strict && f.kind != TypeKind::Literal && sameBase(from, to);
   case TypeKind::List:
-  case TypeKind::Map: return f.kind == t.kind && assignable(f.element, t.element);
+  case TypeKind::Map: return f.kind == t.kind && relate(f.element, t.element, strict);
   case TypeKind::Schema: return f.kind == TypeKind::Schema && extendsSchema(f.schema, t.schema);
   case TypeKind::Function: {
     if (f.kind != TypeKind::Function || f.members.size() != t.members.size())
       return false;
     for (size_t i = 0; i < f.members.size(); ++i)
-      if (!assignable(t.members[i], f.members[i]))
+      if (!relate(t.members[i], f.members[i], strict))
         return false;
-    return assignable(f.result, t.result);
+    return relate(f.result, t.result, strict);
   }
   default: return false;
   }
@@ -88,9 +95,10 @@ TypeId TypeRelations::join(TypeId a, TypeId b) const {
     return a;
   a = widen(a);
   b = widen(b);
-  if (assignable(a, b))
+  // Strict subtyping: the permissive rule would let `string` vanish into `"a" | "b"`.
+  if (subtype(a, b))
     return b;
-  if (assignable(b, a))
+  if (subtype(b, a))
     return a;
   return store_.unionOf({a, b});
 }

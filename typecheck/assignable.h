@@ -17,6 +17,9 @@ public:
   // literal types of `to` are not checked here (a non-constant value of the
   // base type is checked at run time); see constant_fold.h for constants.
   bool assignable(TypeId from, TypeId to) const;
+  // Whether every value of `from` is a value of `to`, with no run-time check
+  // (`any` is a subtype of `any` only).
+  bool subtype(TypeId from, TypeId to) const;
   // The type of a value that is either `a` or `b` (`if` branches, list items).
   TypeId join(TypeId a, TypeId b) const;
   // Whether schema `child` is `ancestor` or extends it, transitively.
@@ -42,7 +45,8 @@ public:
   TypeKind kind(TypeId t) const { return store_.kind(t); }
 
 private:
-  bool assignableMember(TypeId from, TypeId to) const;
+  bool relate(TypeId from, TypeId to, bool strict) const;
+  bool relateMember(TypeId from, TypeId to, bool strict) const;
   bool sameBase(TypeId from, TypeId to) const;
 
   TypeStore &store_;

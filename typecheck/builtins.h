@@ -11,7 +11,7 @@
 namespace cairn::types {
 
 #define CAIRN_BUILTINS(X)                                                                         \
-  X(Len, "len", 1, 1, "number of elements of a list or map, or bytes of a string")               \
+  X(Len, "len", 1, 1, "number of elements of a list or map, or characters of a string")          \
   X(Keys, "keys", 1, 1, "the keys of a map, in order")                                            \
   X(Values, "values", 1, 1, "the values of a map, in order")                                      \
   X(Has, "has", 2, 2, "whether a map has a key")                                                  \
@@ -27,7 +27,7 @@ namespace cairn::types {
   X(Replace, "replace", 3, 3, "a string with every occurrence of a substring replaced")           \
   X(StartsWith, "startsWith", 2, 2, "whether a string starts with a prefix")                      \
   X(EndsWith, "endsWith", 2, 2, "whether a string ends with a suffix")                            \
-  X(Substr, "substr", 2, 3, "part of a string: start and optional length, in bytes")              \
+  X(Substr, "substr", 2, 3, "part of a string: start and optional length, in characters")         \
   X(Matches, "matches", 2, 2, "whether a whole string matches a regular expression")              \
   X(Range, "range", 1, 2, "the ints from 0 (or a start) up to, not including, an end")            \
   X(Sort, "sort", 1, 1, "a list of strings or numbers in ascending order")                        \

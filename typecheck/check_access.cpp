@@ -17,12 +17,16 @@ TypeId Checker::checkMember(ast::ExprId e, const ast::MemberExpr &member) {
   if (!member.member.valid() || rel_.isUnknown(objectType))
     return objectType;
   bool nullable = rel_.isNullable(objectType);
-  if (member.optional && !nullable)
+  // `m?.key` on a map is how to read a key that may be missing (null then).
+  bool readsMap = false;
+  for (TypeId m : rel_.members(rel_.withoutNull(objectType)))
+    readsMap |= store().kind(store().strip(m)) == TypeKind::Map;
+  if (member.optional && !nullable && !readsMap)
     report(DiagKind::OptionalAccessNotNullable,
            Span{object.span.file, object.span.end, member.member.span.end}, show(objectType));
   // A plain `.` on a nullable value is allowed: null fails at run time (E0506).
   TypeId result = memberOf(objectType, member.member);
-  if (member.optional && nullable && !rel_.isError(result))
+  if (member.optional && (nullable || readsMap) && !rel_.isError(result))
     return store().optional(result);
   return result;
 }

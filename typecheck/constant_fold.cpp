@@ -133,7 +133,7 @@ bool literalEquals(const LiteralValue &a, const LiteralValue &b) {
 
 bool stringFits(const TypeStore &store, const std::string &text, TypeId type) {
   const Type &t = store.get(type);
-  if (!t.intRange.contains(static_cast<int64_t>(text.size())))
+  if (!t.intRange.contains(static_cast<int64_t>(codePointCount(text))))
     return false;
   const std::regex *re = store.regex(type);
   return !re || std::regex_match(text, *re); // an invalid pattern is reported as E0108

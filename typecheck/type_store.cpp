@@ -239,7 +239,9 @@ const std::regex *TypeStore::regex(TypeId id) const {
     return it->second.get();
   std::shared_ptr<std::regex> compiled;
   try {
-    compiled = std::make_shared<std::regex>(t.pattern, std::regex::ECMAScript);
+    // __polynomial: libstdc++'s default matcher recurses per character and overflows
+    // the stack on long inputs; this mode does not.
+    compiled = std::make_shared<std::regex>(t.pattern, std::regex::ECMAScript | std::regex_constants::__polynomial);
   } catch (const std::regex_error &) {
     compiled = nullptr; // the checker reports E0108 where the pattern is written
   }

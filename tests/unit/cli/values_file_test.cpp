@@ -9,7 +9,7 @@ namespace cairn::cli {
 namespace {
 
 TEST(YamlToJson, PlainScalarsResolveToTheirTypes) {
-  nlohmann::json j = yamlToJson("a: 3\nb: 2.5\nc: true\nd: ~\ne: prod\nf: -7\ng: 0x1F\nh: 1e3\ni:\n");
+  nlohmann::ordered_json j = yamlToJson("a: 3\nb: 2.5\nc: true\nd: ~\ne: prod\nf: -7\ng: 0x1F\nh: 1e3\ni:\n");
   EXPECT_EQ(j["a"], 3);
   EXPECT_TRUE(j["a"].is_number_integer());
   EXPECT_DOUBLE_EQ(j["b"].get<double>(), 2.5);
@@ -23,7 +23,7 @@ TEST(YamlToJson, PlainScalarsResolveToTheirTypes) {
 }
 
 TEST(YamlToJson, QuotedScalarsStayStrings) {
-  nlohmann::json j = yamlToJson("a: \"3\"\nb: 'true'\nc: \"null\"\n");
+  nlohmann::ordered_json j = yamlToJson("a: \"3\"\nb: 'true'\nc: \"null\"\n");
   EXPECT_EQ(j["a"], "3");
   EXPECT_EQ(j["b"], "true");
   EXPECT_EQ(j["c"], "null");
@@ -31,19 +31,19 @@ TEST(YamlToJson, QuotedScalarsStayStrings) {
 
 TEST(YamlToJson, YamlOneOneBooleansAreStrings) {
   // YAML 1.2 core schema: `yes`/`on` are plain strings, not booleans.
-  nlohmann::json j = yamlToJson("a: yes\nb: on\n");
+  nlohmann::ordered_json j = yamlToJson("a: yes\nb: on\n");
   EXPECT_EQ(j["a"], "yes");
   EXPECT_EQ(j["b"], "on");
 }
 
 TEST(YamlToJson, NestedStructures) {
-  nlohmann::json j = yamlToJson("svc:\n  ports: [80, 443]\n  labels: {app: web}\n");
+  nlohmann::ordered_json j = yamlToJson("svc:\n  ports: [80, 443]\n  labels: {app: web}\n");
   EXPECT_EQ(j["svc"]["ports"], nlohmann::json::array({80, 443}));
   EXPECT_EQ(j["svc"]["labels"]["app"], "web");
 }
 
 TEST(YamlToJson, HugeIntegerStaysText) {
-  nlohmann::json j = yamlToJson("a: 99999999999999999999999\n");
+  nlohmann::ordered_json j = yamlToJson("a: 99999999999999999999999\n");
   EXPECT_TRUE(j["a"].is_string());
 }
 
@@ -112,6 +112,22 @@ TEST_F(ValuesFixture, JsonSyntaxErrorPointsAtTheBadByte) {
   EXPECT_TRUE(load("values.json", "{\n  \"env\": prod\n}").empty());
   ASSERT_EQ(diags.diagnostics().size(), 1u);
   EXPECT_NE(compact().find("values.json:2:"), std::string::npos) << compact();
+}
+
+} // namespace
+} // namespace cairn::cli
+
+namespace cairn::cli {
+namespace {
+
+// Maps from a values file keep the order they were written in (they end up in
+// the output, e.g. as labels).
+TEST(ValuesFile, MappingsKeepFileOrder) {
+  nlohmann::ordered_json j = yamlToJson("labels:\n  zeta: 1\n  alpha: 2\n  mid: 3\n");
+  std::vector<std::string> keys;
+  for (auto it = j["labels"].begin(); it != j["labels"].end(); ++it)
+    keys.push_back(it.key());
+  EXPECT_EQ(keys, (std::vector<std::string>{"zeta", "alpha", "mid"}));
 }
 
 } // namespace

@@ -119,3 +119,30 @@ TEST(Builtins, FailReportsTheMessageAtTheCall) {
 
 } // namespace
 } // namespace cairn::evaltest
+
+namespace cairn::evaltest {
+namespace {
+
+// The default std::regex matcher recurses once per character and overflows
+// the stack on long inputs; ours must not.
+TEST(Builtins, RegexesOnLongStrings) {
+  auto r = run(R"(
+let s = join([for i in range(40000): "abcde"], "")
+let m = matches(s, "^(a|b|c|d|e)+$")
+schema S { n: string(/^[a-e]+$/) }
+let t = len(S { n = s }.n)
+)");
+  ASSERT_TRUE(r->checkedCleanly) << ::testing::PrintToString(r->lines());
+  EXPECT_TRUE(r->result.ok) << ::testing::PrintToString(r->lines());
+  EXPECT_EQ(r->show("m"), "true");
+  EXPECT_EQ(r->show("t"), "200000");
+}
+
+TEST(Builtins, BackReferencesAreRejectedAtRunTime) {
+  auto r = run(R"(let v = matches("aa", "(a)\\1"))");
+  ASSERT_TRUE(r->checkedCleanly) << ::testing::PrintToString(r->lines());
+  ASSERT_EQ(r->codes(), std::vector<std::string>{"E0511"});
+}
+
+} // namespace
+} // namespace cairn::evaltest

@@ -123,7 +123,7 @@ std::string render(eval::Value value) {
 static void evaluate(EvalRun &run, const RunOptions &options) {
   run.checked = types::checkProgram(run.program, run.diags);
   run.checkedCleanly = !run.diags.hasErrors() && !run.program.entries.empty();
-  if (!run.checkedCleanly)
+  if (!run.checkedCleanly || !options.evaluate)
     return;
   eval::EvalOptions evalOptions;
   evalOptions.params = options.params;

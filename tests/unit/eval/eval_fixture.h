@@ -44,6 +44,7 @@ std::string render(eval::Value value);
 struct RunOptions {
   std::vector<eval::ParamInput> params;
   eval::EvalLimits limits;
+  bool evaluate = true; // false: load and check only
 };
 
 // Evaluates `text` as the only entry module.

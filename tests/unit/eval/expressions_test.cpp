@@ -113,3 +113,33 @@ TEST(Expressions, AnErrorInASharedLetIsReportedOnce) {
 
 } // namespace
 } // namespace cairn::evaltest
+
+namespace cairn::evaltest {
+namespace {
+
+TEST(Expressions, LocalLetsShadowAndAreChecked) {
+  auto r = run(R"(
+let x = 1
+let a = let (x = 10) let (y: int = x + 1) [x, y]
+fn port(n: int): int = let (p: int(1..100) = n * 10) p
+let b = port(5)
+let c = port(50)
+)");
+  ASSERT_TRUE(r->checkedCleanly) << ::testing::PrintToString(r->lines());
+  EXPECT_EQ(r->show("a"), "[10,11]");
+  EXPECT_EQ(r->show("b"), "50");
+  EXPECT_EQ(r->lines(), std::vector<std::string>{"4:46 E0501 500 does not satisfy `int(1..100)`"});
+}
+
+TEST(Expressions, LambdasOutliveTheFramesTheyCapture) {
+  auto r = run(R"(
+fn makers(xs: [int]): [fn(int) -> int] = [for x in xs: let (k = x * 2) fn(y: int) => y + k + x]
+let fs = makers([1, 2, 3])
+let applied = [for f in fs: f(100)]
+)");
+  ASSERT_TRUE(r->checkedCleanly) << ::testing::PrintToString(r->lines());
+  EXPECT_EQ(r->show("applied"), "[103,106,109]");
+}
+
+} // namespace
+} // namespace cairn::evaltest

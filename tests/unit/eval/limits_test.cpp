@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "eval/evaluator.h"
 #include "eval_fixture.h"
 
 namespace cairn::evaltest {
@@ -99,25 +100,48 @@ TEST(Limits, ValueMemory) {
             "the memory used by values is larger than the limit of 1048576 bytes");
 }
 
-// Evaluation on a thread with a small stack: the stack guard turns the
-// recursion into E0507 long before the call limit is reached.
-void *runOnSmallStack(void *out) {
-  auto *codes = static_cast<std::vector<std::string> *>(out);
-  auto r = run(std::string(kCountdown) + "let a = countdown(900)\n");
-  *codes = r->codes();
-  return nullptr;
-}
-
-TEST(Limits, SmallThreadStacksAreGuarded) {
+void onSmallStack(void *(*body)(void *), void *arg) {
   pthread_attr_t attr;
   pthread_attr_init(&attr);
   pthread_attr_setstacksize(&attr, 256 * 1024);
-  std::vector<std::string> codes;
   pthread_t thread;
-  ASSERT_EQ(pthread_create(&thread, &attr, runOnSmallStack, &codes), 0);
+  ASSERT_EQ(pthread_create(&thread, &attr, body, arg), 0);
   pthread_join(thread, nullptr);
   pthread_attr_destroy(&attr);
-  EXPECT_EQ(codes, std::vector<std::string>{"E0507"});
+}
+
+// evaluateProgram brings its own stack: the caller's does not matter.
+void *evaluateCountdown(void *out) {
+  auto r = run(std::string(kCountdown) + "let a = countdown(900)\n");
+  *static_cast<std::string *>(out) = r->show("a");
+  return nullptr;
+}
+
+TEST(Limits, TheCallersStackDoesNotMatter) {
+  std::string result;
+  onSmallStack(evaluateCountdown, &result);
+  EXPECT_EQ(result, "900");
+}
+
+// An evaluator on a small stack (what happens if no big thread can be made):
+// the stack guard turns the recursion into E0507 before the stack runs out.
+void *evaluateHere(void *arg) {
+  auto *r = static_cast<EvalRun *>(arg);
+  eval::EvalOptions options;
+  eval::ValueArena arena;
+  eval::Evaluator evaluator(r->program, r->checked, options, r->diags, arena);
+  evaluator.collectLets(r->program.entries.front(), r->result.lets);
+  return nullptr;
+}
+
+TEST(Limits, TheStackGuardStopsRecursionOnASmallStack) {
+  RunOptions options;
+  options.evaluate = false;
+  auto r = run(std::string(kCountdown) + "let a = countdown(900)\n", options);
+  ASSERT_TRUE(r->checkedCleanly);
+  onSmallStack(evaluateHere, r.get());
+  ASSERT_EQ(r->codes(), std::vector<std::string>{"E0507"});
+  EXPECT_TRUE(r->result.lets.empty());
 }
 
 } // namespace

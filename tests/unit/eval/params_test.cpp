@@ -12,7 +12,7 @@ eval::ParamInput jsonParam(const std::string &name, const char *json) {
   eval::ParamInput input;
   input.name = name;
   input.fromText = false;
-  input.json = std::make_shared<const nlohmann::json>(nlohmann::json::parse(json));
+  input.json = std::make_shared<const nlohmann::ordered_json>(nlohmann::ordered_json::parse(json));
   input.origin = "values.yaml";
   return input;
 }
@@ -87,6 +87,16 @@ let s = svc
   ASSERT_TRUE(r->checkedCleanly);
   EXPECT_TRUE(r->result.ok) << ::testing::PrintToString(r->lines());
   EXPECT_EQ(r->show("s"), R"(Svc{name:"web",port:80,labels:{a:"b"},url:"web:80"})");
+}
+
+TEST(Params, ValuesFileNumbersFollowTheDeclaredType) {
+  RunOptions options;
+  options.params = {jsonParam("ratio", "2"), jsonParam("count", "3"), jsonParam("mixed", "[1, 2.5]")};
+  auto r = run("param ratio: float = 0.5\nparam count: int = 0\nparam mixed: [float] = []\n"
+               "let all = [ratio, count, mixed]\n",
+               options);
+  ASSERT_TRUE(r->checkedCleanly);
+  EXPECT_EQ(r->show("all"), "[2.0,3,[1.0,2.5]]");
 }
 
 TEST(Params, ValuesFileObjectWithUnknownField) {

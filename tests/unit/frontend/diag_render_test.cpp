@@ -158,6 +158,26 @@ TEST_F(DiagRenderTest, HumanMultiLineSpanUnderlinesFirstAndLastLine) {
             "  | ^\n");
 }
 
+TEST_F(DiagRenderTest, AnySpanRendersInEveryForm) {
+  // Tabs, multi-byte UTF-8, CRLF, an empty line and no final newline; spans
+  // reversed, empty, past the end, and a file id nobody added.
+  FileId f = add("odd.cairn", "\tlet é = \"日本\"\r\n\nx = [1,\n  2]");
+  auto size = static_cast<uint32_t>(sources.file(f).text().size());
+  for (uint32_t begin = 0; begin <= size + 2; ++begin)
+    for (uint32_t end : {0u, begin, begin + 1, begin + 7, size, size + 5}) {
+      DiagnosticSink sink;
+      sink.report(DiagKind::UnknownName, Span{f, begin, end}, "x")
+          .label(Span{f, end, begin}, "label")
+          .label(Span{FileId{7}, 1, 2}, "in no file");
+      const Diagnostic &d = sink.diagnostics()[0];
+      std::string human = renderHuman(d, sources);
+      EXPECT_EQ(human.rfind("error[E0301]: unknown name `x`\n", 0), 0u);
+      EXPECT_NE(human.find(" = note: in no file\n"), std::string::npos) << human;
+      EXPECT_NE(renderCompact(d, sources).find("  note: in no file"), std::string::npos);
+      EXPECT_EQ(diagnosticToJson(d, sources)["labels"][1]["file"], nullptr);
+    }
+}
+
 TEST_F(DiagRenderTest, HumanColourOnlyWhenAsked) {
   FileId f = add("app.cairn", kApp);
   sink.report(DiagKind::UnusedLet, find(f, "s ="), "s");

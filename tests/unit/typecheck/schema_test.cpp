@@ -131,8 +131,9 @@ let d = Dep {
   const auto &table = r->checked.modules[r->entry()];
   const ast::Module &m = r->program.modules[r->entry()].ast;
   for (uint32_t i = 0; i < m.exprCount(); ++i)
-    if (m.expr(ast::ExprId{i}).is<ast::ObjectLit>())
+    if (m.expr(ast::ExprId{i}).is<ast::ObjectLit>()) {
       EXPECT_TRUE(table.objectTypes[i].valid()) << r->spanText(m.expr(ast::ExprId{i}).span);
+    }
 }
 
 TEST(CheckObject, MissingFieldInANestedBlock) {

@@ -39,10 +39,12 @@ TEST(CheckTables, EveryNameObjectAndTypeIsResolved) {
     const ast::Expr &e = m.expr(ast::ExprId{i});
     std::string where = r->spanText(e.span);
     EXPECT_NE(r->checked.types.kind(t.exprTypes[i]), types::TypeKind::Error) << where;
-    if (e.is<ast::NameRef>())
+    if (e.is<ast::NameRef>()) {
       EXPECT_NE(t.bindings[i].kind, BindingKind::None) << where;
-    if (e.is<ast::ObjectLit>() || e.is<ast::WithExpr>())
+    }
+    if (e.is<ast::ObjectLit>() || e.is<ast::WithExpr>()) {
       EXPECT_TRUE(t.objectTypes[i].valid()) << where;
+    }
   }
   for (uint32_t i = 0; i < m.typeCount(); ++i)
     EXPECT_NE(r->checked.types.kind(t.localTypes[i]), types::TypeKind::Error) << i;
@@ -132,7 +134,9 @@ TEST(CheckRobustness, ErrorNodesAreAcceptedSilently) {
   ast::SchemaDecl schema;
   schema.name = name("S");
   schema.fields.push_back({name("a"), false, errType, {}, sp, {}});
-  ast::TypeExprId intType = m.addType(sp, ast::NamedType{{}, name("int")});
+  ast::NamedType intName;
+  intName.name = name("int");
+  ast::TypeExprId intType = m.addType(sp, intName);
   schema.fields.push_back({name("b"), false, intType, m.addExpr(sp, ast::ErrorExpr{}), sp, {}});
   schema.checks.push_back({m.addExpr(sp, ast::ErrorExpr{}), m.addExpr(sp, ast::ErrorExpr{}), sp});
   m.addDecl(sp, std::move(schema));
