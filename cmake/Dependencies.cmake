@@ -5,6 +5,17 @@ find_file(ANTLR4_JAR NAMES antlr4.jar PATHS /usr/share/java REQUIRED)
 set(ANTLR4_CLASSPATH "/usr/share/java/stringtemplate4.jar:${ANTLR4_JAR}:/usr/share/java/antlr4-runtime.jar:/usr/share/java/antlr3-runtime.jar:/usr/share/java/treelayout.jar")
 
 find_path(ANTLR4_INCLUDE_DIR antlr4-runtime.h PATH_SUFFIXES antlr4-runtime REQUIRED)
+if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+  # Debian's ANTLR 4.9 headers default-construct a Vocabulary whose default
+  # constructor is deleted; GCC lets it pass, clang (used for fuzzing) does not.
+  # Build against a copy with that one constructor fixed.
+  set(ANTLR4_COMPAT_DIR ${CMAKE_BINARY_DIR}/antlr4-compat)
+  file(COPY ${ANTLR4_INCLUDE_DIR}/ DESTINATION ${ANTLR4_COMPAT_DIR})
+  file(READ ${ANTLR4_COMPAT_DIR}/misc/InterpreterDataReader.h header)
+  string(REPLACE "InterpreterData() {};" "InterpreterData() : vocabulary({}, {}) {};" header "${header}")
+  file(WRITE ${ANTLR4_COMPAT_DIR}/misc/InterpreterDataReader.h "${header}")
+  set(ANTLR4_INCLUDE_DIR ${ANTLR4_COMPAT_DIR})
+endif()
 find_library(ANTLR4_RUNTIME_LIB NAMES libantlr4-runtime.a antlr4-runtime REQUIRED)
 add_library(antlr4_runtime INTERFACE)
 target_include_directories(antlr4_runtime SYSTEM INTERFACE ${ANTLR4_INCLUDE_DIR})

@@ -171,11 +171,7 @@ Value Evaluator::topLevelLet(uint32_t module, ast::DeclId decl, Span useSpan) {
   const auto &let = std::get<ast::LetDecl>(ast(module).decl(decl).data);
   slot.state = LetSlot::Evaluating;
   try {
-    Value value = eval(let.value, Scope{nullptr, nullptr, module});
-    if (let.type.valid())
-      checkSlot(value, checkedModule(module).localTypes[let.type.index], exprType(module, let.value),
-                ast(module).expr(let.value).span,
-                ast(module).type(let.type).span);
+    Value value = evalDeclared(module, let.value, let.type);
     slot.value = value;
     slot.state = LetSlot::Done;
     return value;
@@ -183,6 +179,16 @@ Value Evaluator::topLevelLet(uint32_t module, ast::DeclId decl, Span useSpan) {
     slot.state = LetSlot::Failed;
     throw;
   }
+}
+
+// A top-level initializer (`let x: T = e`, `param p: T = e`): evaluated in
+// the module scope, then checked against the declared type, if any.
+Value Evaluator::evalDeclared(uint32_t module, ast::ExprId value, ast::TypeExprId type) {
+  Value result = eval(value, Scope{nullptr, nullptr, module});
+  if (type.valid())
+    checkSlot(result, checkedModule(module).localTypes[type.index], exprType(module, value),
+              ast(module).expr(value).span, ast(module).type(type).span);
+  return result;
 }
 
 types::TypeId Evaluator::exprType(uint32_t module, ast::ExprId expr) const {

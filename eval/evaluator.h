@@ -61,6 +61,7 @@ public:
   // `source` (invalid: unknown) written at `site`. Checked when the static
   // check was deferred; `typeSpan` is where the slot's type is written.
   void checkSlot(Value value, types::TypeId slot, types::TypeId source, Span site, Span typeSpan);
+  Value evalDeclared(uint32_t module, ast::ExprId value, ast::TypeExprId type);
   bool needsRuntimeCheck(types::TypeId type) const;
   bool slotNeedsCheck(types::TypeId slot, types::TypeId source) const {
     return slot.valid() && (needsRuntimeCheck(slot) || (source.valid() && containsAny(source)));

@@ -225,11 +225,7 @@ Value Evaluator::paramValue(uint32_t module, ast::DeclId decl, Span useSpan) {
     raise(DiagKind::MissingParam, param.name.span, param.name.text.str());
   }
   try {
-    Value value = eval(param.defaultValue, Scope{nullptr, nullptr, module});
-    if (param.type.valid())
-      checkSlot(value, checkedModule(module).localTypes[param.type.index], exprType(module, param.defaultValue),
-                ast(module).expr(param.defaultValue).span,
-                ast(module).type(param.type).span);
+    Value value = evalDeclared(module, param.defaultValue, param.type);
     slot.value = value;
     slot.state = ParamSlot::Done;
     return value;

@@ -73,15 +73,20 @@ struct ParseRun {
   SyntaxErrorListener listener;
 };
 
+// ANTLR's input stream throws on malformed UTF-8: reject it first.
+bool acceptText(const SourceManager &sources, FileId file, DiagnosticSink &diags) {
+  if (isValidUtf8(sources.file(file).text()))
+    return true;
+  diags.report(DiagKind::InputNotUtf8, Span{file, 0, 0}, sources.file(file).path());
+  return false;
+}
+
 } // namespace
 
 ast::Module parseModule(const SourceManager &sources, FileId file, DiagnosticSink &diags) {
   ast::Module module(file);
-  llvm::StringRef text = sources.file(file).text();
-  if (!isValidUtf8(text)) {
-    diags.report(DiagKind::InputNotUtf8, Span{file, 0, 0}, sources.file(file).path());
+  if (!acceptText(sources, file, diags))
     return module;
-  }
   ParseRun run(sources, file, diags);
   P::FileContext *tree = parseTwoStage(run.parser, run.tokens, run.listener, &P::file);
   AstBuilder builder(module, sources, run.offsets, run.tokens, diags);
@@ -93,11 +98,9 @@ ast::Module parseModule(const SourceManager &sources, FileId file, DiagnosticSin
 ast::Module parseExpressionModule(const SourceManager &sources, FileId file, llvm::StringRef letName,
                                   DiagnosticSink &diags) {
   ast::Module module(file);
-  llvm::StringRef text = sources.file(file).text();
-  if (!isValidUtf8(text)) {
-    diags.report(DiagKind::InputNotUtf8, Span{file, 0, 0}, sources.file(file).path());
+  if (!acceptText(sources, file, diags))
     return module;
-  }
+  llvm::StringRef text = sources.file(file).text();
   ParseRun run(sources, file, diags);
   P::ExpressionInputContext *tree =
       parseTwoStage(run.parser, run.tokens, run.listener, &P::expressionInput);
