@@ -22,7 +22,7 @@ for target in "${targets[@]}"; do
   ASAN_OPTIONS=detect_leaks=0 "$root/build-fuzz/tests/fuzz/cairn_${target}_fuzzer" \
     -max_total_time="$seconds" -max_len=4096 -timeout=10 -rss_limit_mb=4096 \
     -dict="$root/tests/fuzz/cairn.dict" -artifact_prefix="$root/build-fuzz/crashes/$target-" \
-    "$corpus" "$root/tests/cases" "$root/samples" 2>&1 | grep -E "^#[0-9]+ *(DONE|INITED)|ERROR|SUMMARY|Test unit written" || true
+    "$corpus" "$root/tests/cases" "$root/samples" 2>&1 | grep -E "^#[0-9]+[[:space:]]+(DONE|INITED)|ERROR|SUMMARY|Test unit written" || true
 done
 if ls "$root/build-fuzz/crashes/"* >/dev/null 2>&1; then
   echo "crashes found:"; ls "$root/build-fuzz/crashes/"
