@@ -154,8 +154,19 @@ TypeId Checker::checkEntries(TypeId target, llvm::ArrayRef<EntryRef> entries, bo
   }
   if (!target.valid())
     return rel_.isError(element) ? element : store().map(element); // inferred `{string: T}`
-  if (store().kind(target) == TypeKind::Schema && !partial)
+  if (store().kind(store().strip(target)) == TypeKind::Schema && !partial) {
+    // A misspelt field (`nmae`) is one mistake: E0401 with its "did you mean"
+    // already says so, so the field it stands for is not reported missing too.
+    const SchemaInfo &info = out_.schemas[store().get(store().strip(target)).schema];
+    std::vector<llvm::StringRef> fieldNames;
+    for (const FieldInfo &f : info.fields)
+      fieldNames.push_back(f.name);
+    for (const auto &group : groups)
+      if (!info.field(group.front().name().text))
+        if (std::string match = closestMatch(group.front().name().text, fieldNames); !match.empty())
+          set[match] = true;
     reportMissingFields(target, set, missingAt, body);
+  }
   return target;
 }
 
