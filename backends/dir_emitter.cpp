@@ -5,7 +5,7 @@
 
 #include <llvm/ADT/StringExtras.h>
 
-#include "backends/value_writer.h"
+#include "eval/value_writer.h"
 
 namespace cairn::backends {
 namespace {
@@ -65,7 +65,7 @@ std::optional<std::string> dirOutputPath(const Value &document, DiagnosticSink &
 bool DirEmitter::render(llvm::ArrayRef<Value> documents, RenderedOutput &out, DiagnosticSink &diags) const {
   if (!checkDocumentsAreObjects(documents, diags))
     return false;
-  WriteOptions options;
+  eval::WriteOptions options;
   options.kubernetesKeyOrder = true;
   std::map<std::string, const Value *> byFoldedPath; // lower-cased path -> first object written there
   bool ok = true;

@@ -1,13 +1,13 @@
 // The `yaml` and `json` emitters: the whole output as one stream.
 #include "backends/stream_emitters.h"
 
-#include "backends/value_writer.h"
+#include "eval/value_writer.h"
 
 namespace cairn::backends {
 namespace {
 
-WriteOptions documentOptions() {
-  WriteOptions options;
+eval::WriteOptions documentOptions() {
+  eval::WriteOptions options;
   options.kubernetesKeyOrder = true;
   return options;
 }
@@ -17,7 +17,7 @@ WriteOptions documentOptions() {
 bool YamlEmitter::render(llvm::ArrayRef<eval::Value> documents, RenderedOutput &out, DiagnosticSink &diags) const {
   if (!checkDocumentsAreObjects(documents, diags))
     return false;
-  WriteOptions options = documentOptions();
+  eval::WriteOptions options = documentOptions();
   bool ok = true;
   for (size_t i = 0; i < documents.size(); ++i) {
     if (i > 0)
@@ -32,7 +32,7 @@ bool YamlEmitter::render(llvm::ArrayRef<eval::Value> documents, RenderedOutput &
 bool JsonEmitter::render(llvm::ArrayRef<eval::Value> documents, RenderedOutput &out, DiagnosticSink &diags) const {
   if (!checkDocumentsAreObjects(documents, diags))
     return false;
-  WriteOptions options = documentOptions();
+  eval::WriteOptions options = documentOptions();
   if (documents.size() == 1) {
     bool ok = appendJson(out.stream, documents[0], diags, options);
     out.stream += '\n';

@@ -1,6 +1,6 @@
 // `cairn eval FILE [-e EXPR]`: prints the file's top-level lets as one
 // object, or the value of EXPR evaluated in the file's scope.
-#include "backends/value_writer.h"
+#include "eval/value_writer.h"
 #include "cli/commands.h"
 #include "cli/io.h"
 #include "cli/pipeline.h"
@@ -42,8 +42,8 @@ int runEval(const Options &options, DriverIO &io) {
                                            : expressionValue(*c->evaluation, *c);
     if (!value)
       throw std::logic_error("the evaluator returned no value for the `-e` expression");
-    written = options.format == "json" ? backends::appendJson(text, *value, c->diags)
-                                       : backends::appendYaml(text, *value, c->diags);
+    written = options.format == "json" ? eval::appendJson(text, *value, c->diags)
+                                       : eval::appendYaml(text, *value, c->diags);
     if (written && options.format == "json")
       text += '\n';
   }

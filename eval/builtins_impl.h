@@ -55,8 +55,5 @@ Value textBuiltin(BuiltinCall &call);       // builtins_text.cpp
 Value encodingBuiltin(BuiltinCall &call);   // builtins_encoding.cpp
 Value formatBuiltin(BuiltinCall &call);     // builtins_format.cpp
 
-// Compact JSON of a value (toJson, toString of lists and maps); false and
-// `error` set for values JSON cannot hold (functions, non-finite floats).
-bool writeJson(Value value, std::string &out, std::string &error);
 
 } // namespace cairn::eval

@@ -4,14 +4,16 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "backends/text_format.h"
-#include "backends/value_writer.h"
+#include "eval/text_format.h"
+#include "eval/value_writer.h"
 #include "value_builder.h"
 
 namespace cairn::backends {
 namespace {
 
 using testing::ValueBuilder;
+// The value writers live in eval/ (values -> text); the emitters are built on them.
+using namespace cairn::eval;
 
 std::string json(const eval::Value &value, WriteOptions options = {}) {
   std::string out;

@@ -5,8 +5,8 @@
 #include <gtest/gtest.h>
 #include <yaml-cpp/yaml.h>
 
-#include "backends/value_writer.h"
-#include "backends/yaml_scalar.h"
+#include "eval/value_writer.h"
+#include "eval/yaml_scalar.h"
 #include "value_builder.h"
 #include "yaml_roundtrip.h"
 
@@ -14,6 +14,8 @@ namespace cairn::backends {
 namespace {
 
 using testing::ValueBuilder;
+// The value writers live in eval/ (values -> text); the emitters are built on them.
+using namespace cairn::eval;
 
 const std::vector<std::string> &trickyStrings() {
   static const std::vector<std::string> strings = {

@@ -2,7 +2,7 @@
 #include <gtest/gtest.h>
 #include <yaml-cpp/yaml.h>
 
-#include "backends/value_writer.h"
+#include "eval/value_writer.h"
 #include "frontend/diag_render.h"
 #include "value_builder.h"
 
@@ -10,6 +10,8 @@ namespace cairn::backends {
 namespace {
 
 using testing::ValueBuilder;
+// The value writers live in eval/ (values -> text); the emitters are built on them.
+using namespace cairn::eval;
 
 std::string yaml(const eval::Value &value, WriteOptions options = {}) {
   std::string out;

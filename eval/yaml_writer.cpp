@@ -8,12 +8,12 @@
 // for implicit keys) uses the explicit `? key` form.
 #include <cmath>
 
-#include "backends/text_format.h"
-#include "backends/value_writer.h"
-#include "backends/write_failure.h"
-#include "backends/yaml_scalar.h"
+#include "eval/text_format.h"
+#include "eval/value_writer.h"
+#include "eval/write_failure.h"
+#include "eval/yaml_scalar.h"
 
-namespace cairn::backends {
+namespace cairn::eval {
 namespace {
 
 using eval::Value;
@@ -154,4 +154,4 @@ bool appendYaml(std::string &out, const eval::Value &value, DiagnosticSink &diag
   return false;
 }
 
-} // namespace cairn::backends
+} // namespace cairn::eval

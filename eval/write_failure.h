@@ -9,7 +9,7 @@
 #include "eval/value.h"
 #include "frontend/diagnostic.h"
 
-namespace cairn::backends {
+namespace cairn::eval {
 
 struct WriteFailure {
   Span span;
@@ -24,4 +24,4 @@ struct WriteFailure {
   void report(DiagnosticSink &diags, llvm::StringRef format) const;
 };
 
-} // namespace cairn::backends
+} // namespace cairn::eval

@@ -1,5 +1,6 @@
 // Writing one evaluated value as YAML or JSON text. The emitters use these for
-// each document; `cairn eval` uses them for any value (scalars and lists too).
+// each document; `cairn eval` uses them for any value (scalars and lists too),
+// and so do the `toYaml` / `toJson` builtins, so all agree on quoting.
 //
 // Objects keep their field order (schema order for instances, insertion order
 // for maps). With `kubernetesKeyOrder`, a top-level object starts with
@@ -18,11 +19,12 @@
 #include "eval/value.h"
 #include "frontend/diagnostic.h"
 
-namespace cairn::backends {
+namespace cairn::eval {
 
 struct WriteOptions {
   bool kubernetesKeyOrder = false;
   bool omitNullFields = true;
+  bool compactJson = false; // JSON on one line, no spaces (the `toJson` builtin)
 };
 
 // Appends `value` as the body of one YAML document (no `---`), block style,
@@ -40,4 +42,4 @@ bool appendJson(std::string &out, const eval::Value &value, DiagnosticSink &diag
 llvm::SmallVector<const eval::ObjectField *, 16> outputFields(const eval::ObjectData &object,
                                                               bool topLevel, const WriteOptions &options);
 
-} // namespace cairn::backends
+} // namespace cairn::eval

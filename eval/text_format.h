@@ -9,7 +9,7 @@
 
 #include <llvm/ADT/StringRef.h>
 
-namespace cairn::backends {
+namespace cairn::eval {
 
 void appendInt(std::string &out, int64_t value);
 
@@ -32,4 +32,4 @@ CodePoint decodeUtf8(llvm::StringRef text, size_t i);
 // other valid UTF-8 is copied; invalid bytes become U+FFFD.
 void appendJsonString(std::string &out, llvm::StringRef text);
 
-} // namespace cairn::backends
+} // namespace cairn::eval

@@ -1,8 +1,8 @@
-#include "backends/text_format.h"
+#include "eval/text_format.h"
 
 #include <charconv>
 
-namespace cairn::backends {
+namespace cairn::eval {
 
 void appendInt(std::string &out, int64_t value) {
   char buffer[24];
@@ -99,4 +99,4 @@ void appendJsonString(std::string &out, llvm::StringRef text) {
   out += '"';
 }
 
-} // namespace cairn::backends
+} // namespace cairn::eval

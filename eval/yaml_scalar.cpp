@@ -1,8 +1,8 @@
-#include "backends/yaml_scalar.h"
+#include "eval/yaml_scalar.h"
 
-#include "backends/text_format.h"
+#include "eval/text_format.h"
 
-namespace cairn::backends {
+namespace cairn::eval {
 namespace {
 
 // What one pass over a string finds out about it.
@@ -203,4 +203,4 @@ void appendYamlLiteral(std::string &out, llvm::StringRef text, unsigned indent) 
     out += '\n';
 }
 
-} // namespace cairn::backends
+} // namespace cairn::eval

@@ -15,7 +15,7 @@
 
 #include <llvm/ADT/StringRef.h>
 
-namespace cairn::backends {
+namespace cairn::eval {
 
 enum class YamlStringStyle {
   Plain,        // as is: no indicator, no look-alike of another type
@@ -37,4 +37,4 @@ void appendYamlDoubleQuoted(std::string &out, llvm::StringRef text);
 // `text` must have style Literal. Appends the final newline.
 void appendYamlLiteral(std::string &out, llvm::StringRef text, unsigned indent);
 
-} // namespace cairn::backends
+} // namespace cairn::eval

@@ -1,11 +1,11 @@
-#include "backends/write_failure.h"
+#include "eval/write_failure.h"
 
 #include <cctype>
 
 #include <fmt/format.h>
 
 
-namespace cairn::backends {
+namespace cairn::eval {
 namespace {
 
 bool isIdentifierLike(llvm::StringRef key) {
@@ -41,4 +41,4 @@ void WriteFailure::report(DiagnosticSink &diags, llvm::StringRef format) const {
   diags.report(DiagKind::UnrepresentableValue, span, subject, format.str());
 }
 
-} // namespace cairn::backends
+} // namespace cairn::eval

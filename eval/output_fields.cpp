@@ -1,9 +1,9 @@
 // The order in which an object's fields are written, shared by every format.
 #include <llvm/ADT/STLExtras.h>
 
-#include "backends/value_writer.h"
+#include "eval/value_writer.h"
 
-namespace cairn::backends {
+namespace cairn::eval {
 
 llvm::SmallVector<const eval::ObjectField *, 16> outputFields(const eval::ObjectData &object, bool topLevel,
                                                               const WriteOptions &options) {
@@ -27,4 +27,4 @@ llvm::SmallVector<const eval::ObjectField *, 16> outputFields(const eval::Object
   return fields;
 }
 
-} // namespace cairn::backends
+} // namespace cairn::eval

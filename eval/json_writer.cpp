@@ -5,11 +5,11 @@
 // as the same double (always with a `.`: `1.0`).
 #include <cmath>
 
-#include "backends/text_format.h"
-#include "backends/value_writer.h"
-#include "backends/write_failure.h"
+#include "eval/text_format.h"
+#include "eval/value_writer.h"
+#include "eval/write_failure.h"
 
-namespace cairn::backends {
+namespace cairn::eval {
 namespace {
 
 using eval::Value;
@@ -29,6 +29,8 @@ private:
   bool writeArray(llvm::ArrayRef<Value> items, unsigned depth);
   bool writeFloat(const Value &value);
   void newline(unsigned depth) {
+    if (options_.compactJson)
+      return;
     out_ += '\n';
     out_.append(baseIndent_ + 2 * depth, ' ');
   }
@@ -80,7 +82,7 @@ bool JsonWriter::writeObject(const eval::ObjectData &object, unsigned depth, boo
       out_ += ',';
     newline(depth + 1);
     appendJsonString(out_, fields[i]->name);
-    out_ += ": ";
+    out_ += options_.compactJson ? ":" : ": ";
     if (!writeValue(fields[i]->value, depth + 1, false)) {
       failure_.addKey(fields[i]->name);
       return false;
@@ -122,4 +124,4 @@ bool appendJson(std::string &out, const eval::Value &value, DiagnosticSink &diag
   return false;
 }
 
-} // namespace cairn::backends
+} // namespace cairn::eval
