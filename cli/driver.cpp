@@ -27,6 +27,8 @@ int dispatch(const Options &options, DriverIO &io) {
   case Command::Build: return runBuild(options, io);
   case Command::Check: return runCheck(options, io);
   case Command::Eval: return runEval(options, io);
+  case Command::Validate: return runValidate(options, io);
+  case Command::Import: return runImport(options, io);
   case Command::Version: return writeStdout(versionText(), io);
   case Command::Help:
     return writeStdout(options.helpTopic.empty() ? overviewHelp()

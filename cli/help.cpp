@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "cli/commands.h"
+
 #ifndef CAIRN_VERSION
 #error "CAIRN_VERSION is set by cli/CMakeLists.txt from the project version"
 #endif
@@ -84,6 +86,8 @@ Commands:
   build    compile Cairn files and write the objects they emit (YAML, JSON, a directory)
   check    compile and evaluate without writing output; report every problem
   eval     print the values of a file's `let`s, or of an expression (-e)
+  validate check Kubernetes YAML/JSON manifests against the built-in and imported types
+  import   generate Cairn modules from an OpenAPI document or CRDs, or Cairn from YAML manifests
   version  print the version
   help     show help for a command
 
@@ -99,6 +103,8 @@ std::string commandHelp(Command command) {
   case Command::Build: return fmt::format("{}{}\n{}", kBuildUsage, kCompileFlags, kExitCodes);
   case Command::Check: return fmt::format("{}{}\n{}", kCheckUsage, kCompileFlags, kExitCodes);
   case Command::Eval: return fmt::format("{}{}\n{}", kEvalUsage, kCompileFlags, kExitCodes);
+  case Command::Validate: return fmt::format("{}\n{}", validateUsage(), kExitCodes);
+  case Command::Import: return fmt::format("{}\n{}", importUsage(), kExitCodes);
   case Command::Version: return kVersionUsage;
   case Command::Help: return kHelpUsage;
   }

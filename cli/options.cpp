@@ -1,5 +1,6 @@
 #include "cli/options.h"
 
+#include <llvm/ADT/SmallVector.h>
 #include <llvm/ADT/StringRef.h>
 
 #include <array>
@@ -40,7 +41,10 @@ std::optional<std::string> applyFormat(Options &o, const std::string &v) {
   // command; `eval` prints one value, which only the stream formats can show.
   if (o.command == Command::Eval && v != "yaml" && v != "json")
     return fmt::format("unknown format `{}` for `eval`; expected `yaml` or `json`", v);
+  if (o.command == Command::Validate && v != "text" && v != "json" && v != "junit" && v != "tap")
+    return fmt::format("unknown format `{}` for `validate`; expected `text`, `json`, `junit` or `tap`", v);
   o.format = v;
+  o.formatGiven = true;
   return std::nullopt;
 }
 
@@ -105,14 +109,59 @@ std::optional<std::string> applyMaxOutput(Options &o, const std::string &v) {
   return parseLimit("max-output", v, o.maxOutput);
 }
 
+// `--skip Secret,ConfigMap` and repeated flags both add to the list.
+std::optional<std::string> appendKinds(const char *flag, const std::string &v, std::vector<std::string> &out) {
+  llvm::SmallVector<llvm::StringRef, 4> parts;
+  llvm::StringRef(v).split(parts, ',', -1, false);
+  if (parts.empty())
+    return fmt::format("`--{}` needs a kind, e.g. `--{} Secret`", flag, flag);
+  for (llvm::StringRef part : parts)
+    out.push_back(part.trim().str());
+  return std::nullopt;
+}
+
+std::optional<std::string> applySkip(Options &o, const std::string &v) { return appendKinds("skip", v, o.skipKinds); }
+std::optional<std::string> applyReject(Options &o, const std::string &v) { return appendKinds("reject", v, o.rejectKinds); }
+std::optional<std::string> applyStrict(Options &o, const std::string &) { o.strict = true; return std::nullopt; }
+std::optional<std::string> applyIgnoreMissing(Options &o, const std::string &) {
+  o.ignoreMissingSchemas = true;
+  return std::nullopt;
+}
+std::optional<std::string> applySummary(Options &o, const std::string &) { o.summary = true; return std::nullopt; }
+std::optional<std::string> applyVerbose(Options &o, const std::string &) { o.verbose = true; return std::nullopt; }
+
+std::optional<std::string> applySchemaLocation(Options &o, const std::string &v) {
+  if (v.empty())
+    return "`--schema-location` needs a non-empty directory";
+  o.schemaLocations.push_back(v);
+  return std::nullopt;
+}
+
+std::optional<std::string> applyEnrich(Options &o, const std::string &v) {
+  if (v.empty())
+    return "`--enrich` needs a non-empty path";
+  o.enrichFiles.push_back(v);
+  return std::nullopt;
+}
+
 std::optional<std::string> applyHelp(Options &o, const std::string &) {
   o.showHelp = true;
   return std::nullopt;
 }
 
-constexpr std::array<FlagSpec, 11> kFlags{{
-    {"output", 'o', true, bit(Command::Build), applyOutput},
-    {"format", 0, true, bit(Command::Build) | bit(Command::Eval), applyFormat},
+// A plain array: its size follows the entries (a std::array with a size
+// larger than its initialiser gets an empty entry that crashes lookups).
+constexpr FlagSpec kFlags[] = {
+    {"output", 'o', true, bit(Command::Build) | bit(Command::Import), applyOutput},
+    {"format", 0, true, bit(Command::Build) | bit(Command::Eval) | bit(Command::Validate), applyFormat},
+    {"strict", 0, false, bit(Command::Validate), applyStrict},
+    {"ignore-missing-schemas", 0, false, bit(Command::Validate), applyIgnoreMissing},
+    {"skip", 0, true, bit(Command::Validate), applySkip},
+    {"reject", 0, true, bit(Command::Validate), applyReject},
+    {"summary", 0, false, bit(Command::Validate), applySummary},
+    {"verbose", 'v', false, bit(Command::Validate), applyVerbose},
+    {"schema-location", 0, true, bit(Command::Validate) | bit(Command::Import), applySchemaLocation},
+    {"enrich", 0, true, bit(Command::Import), applyEnrich},
     {"param", 'p', true, kCompileCommands, applyParam},
     {"values", 0, true, kCompileCommands, applyValues},
     {"diagnostics", 0, true, kCompileCommands, applyDiagnostics},
@@ -122,7 +171,7 @@ constexpr std::array<FlagSpec, 11> kFlags{{
     {"max-steps", 0, true, kCompileCommands, applyMaxSteps},
     {"max-output", 0, true, bit(Command::Build), applyMaxOutput},
     {"help", 'h', false, ~0u, applyHelp},
-}};
+};
 
 const FlagSpec *findLong(const std::string &name) {
   for (const FlagSpec &f : kFlags)
@@ -219,6 +268,26 @@ std::optional<UsageError> checkPositionals(const Options &o) {
       return usage(o, n == 0 ? "`eval` needs an input file (`-` for standard input)"
                              : "`eval` takes exactly one input file");
     break;
+  case Command::Validate:
+    if (n == 0)
+      return usage(o, "`validate` needs at least one file or directory (`-` for standard input)");
+    break;
+  case Command::Import:
+    if (n == 0)
+      return usage(o, "`import` needs a source: `openapi`, `crd` or `yaml`");
+    if (o.inputs[0] != "openapi" && o.inputs[0] != "crd" && o.inputs[0] != "yaml") {
+      std::vector<llvm::StringRef> sources{"openapi", "crd", "yaml"};
+      std::string best = closestMatch(o.inputs[0], sources);
+      return UsageError{fmt::format("unknown import source `{}`; expected `openapi`, `crd` or `yaml`", o.inputs[0]),
+                        best.empty() ? std::string() : fmt::format("did you mean `{}`?", best), "import"};
+    }
+    if (n == 1)
+      return usage(o, fmt::format("`import {}` needs at least one input file", o.inputs[0]));
+    if (o.inputs[0] == "openapi" && n != 2)
+      return usage(o, "`import openapi` takes exactly one OpenAPI document");
+    if (!o.outputPath)
+      return usage(o, fmt::format("`import {}` needs `-o DIR`, the directory to write the modules to", o.inputs[0]));
+    break;
   case Command::Version:
     if (n != 0)
       return usage(o, fmt::format("`version` takes no arguments, found `{}`", o.inputs[0]));
@@ -239,7 +308,7 @@ std::optional<UsageError> checkPositionals(const Options &o) {
 }
 
 UsageError unknownCommand(const std::string &name) {
-  std::vector<llvm::StringRef> names{"build", "check", "eval", "version", "help"};
+  std::vector<llvm::StringRef> names{"build", "check", "eval", "validate", "import", "version", "help"};
   std::string best = closestMatch(name, names);
   return {fmt::format("unknown command `{}`", name),
           best.empty() ? std::string() : fmt::format("did you mean `{}`?", best), ""};
@@ -252,6 +321,8 @@ const char *commandName(Command command) {
   case Command::Build: return "build";
   case Command::Check: return "check";
   case Command::Eval: return "eval";
+  case Command::Validate: return "validate";
+  case Command::Import: return "import";
   case Command::Version: return "version";
   case Command::Help: return "help";
   }
@@ -259,7 +330,8 @@ const char *commandName(Command command) {
 }
 
 std::optional<Command> commandFromName(const std::string &name) {
-  for (Command c : {Command::Build, Command::Check, Command::Eval, Command::Version, Command::Help})
+  for (Command c : {Command::Build, Command::Check, Command::Eval, Command::Validate, Command::Import,
+                    Command::Version, Command::Help})
     if (name == commandName(c))
       return c;
   return std::nullopt;
@@ -296,6 +368,12 @@ ParseResult parseCommandLine(const std::vector<std::string> &args) {
   }
   if (auto error = checkPositionals(o))
     return *error;
+  if (o.command == Command::Import && !o.showHelp) {
+    o.importSource = o.inputs[0];
+    o.inputs.erase(o.inputs.begin());
+  }
+  if (o.command == Command::Validate && !o.formatGiven)
+    o.format = "text";
   if (o.command == Command::Help && !o.inputs.empty()) {
     o.helpTopic = o.inputs[0];
     o.inputs.clear();

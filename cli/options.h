@@ -10,7 +10,7 @@
 
 namespace cairn::cli {
 
-enum class Command { Build, Check, Eval, Version, Help };
+enum class Command { Build, Check, Eval, Validate, Import, Version, Help };
 enum class DiagFormat { Human, Compact, Json };
 
 // `-p name=value`, split; the text is converted to the parameter's type later.
@@ -35,6 +35,22 @@ struct Options {
   std::optional<uint64_t> maxDepth;     // --max-depth: nested calls
   std::optional<uint64_t> maxSteps;     // --max-steps: evaluation steps
   std::optional<uint64_t> maxOutput;    // --max-output: bytes of output
+  bool formatGiven = false;             // --format was on the command line
+
+  // `validate`
+  bool strict = false;                  // --strict: unknown fields are errors
+  bool ignoreMissingSchemas = false;    // --ignore-missing-schemas: unknown kinds are skipped
+  bool summary = false;                 // --summary: totals after the results
+  bool verbose = false;                 // --verbose: report valid objects too
+  std::vector<std::string> skipKinds;   // --skip KIND[,KIND...]: not validated
+  std::vector<std::string> rejectKinds; // --reject KIND[,KIND...]: always invalid
+  // --schema-location DIR (validate, import yaml): directories of Cairn
+  // modules holding more kinds, e.g. the output of `cairn import crd`.
+  std::vector<std::string> schemaLocations;
+
+  // `import SOURCE`: "openapi", "crd" or "yaml" (the first positional).
+  std::string importSource;
+  std::vector<std::string> enrichFiles; // import openapi --enrich FILE
 };
 
 struct UsageError {

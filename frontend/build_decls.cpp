@@ -105,7 +105,8 @@ ast::SchemaDecl AstBuilder::buildSchema(P::SchemaDeclContext *ctx) {
     Span ms = span(member, s);
     if (auto *field = dynamic_cast<P::SchemaFieldContext *>(member)) {
       ast::SchemaField f;
-      f.name = name(field->name());
+      // A quoted name (`"$ref"?: string`) is for fields that are not identifiers.
+      f.name = buildKey(field->key());
       f.optional = field->QUESTION() != nullptr;
       f.type = buildType(field->type(), ms);
       if (field->expr())

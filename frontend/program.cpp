@@ -4,10 +4,13 @@
 #include "frontend/program.h"
 
 #include <fstream>
+
+#include <fmt/format.h>
 #include <map>
 #include <sstream>
 #include <system_error>
 
+#include "frontend/cairn_text.h"
 #include "frontend/parse.h"
 
 namespace cairn {
@@ -27,7 +30,8 @@ std::string defaultImportAlias(llvm::StringRef importPath) {
     std::string alias;
     for (char c : part)
       alias += (std::isalnum(static_cast<unsigned char>(c)) || c == '_') ? c : '_';
-    if (std::isdigit(static_cast<unsigned char>(alias[0])))
+    // A keyword cannot be used as a name (`k8s/policy/v1` would be `policy`).
+    if (std::isdigit(static_cast<unsigned char>(alias[0])) || isCairnKeyword(alias))
       return {};
     return alias;
   }
@@ -69,6 +73,7 @@ private:
   uint32_t loadFile(const fs::path &canonical, std::string display, std::string text, bool isStdlib);
   void resolveImports(uint32_t module);
   uint32_t resolveImport(uint32_t importer, const ast::ImportDecl &decl);
+  void reportMissingStdlibModule(const ast::ImportDecl &decl, llvm::StringRef path);
   fs::path findRoot(const fs::path &firstEntryDir) const;
   std::string displayPath(const fs::path &canonical) const;
   void visit(uint32_t module);
@@ -81,6 +86,35 @@ private:
   std::vector<uint8_t> state_; // 0 new, 1 on the stack, 2 done
   std::vector<uint32_t> stack_;
 };
+
+// Every module of the standard-library directories ("k8s/apps/v1"), for
+// suggestions when an import names none of them.
+std::vector<std::string> stdlibModules(const std::vector<fs::path> &dirs) {
+  std::vector<std::string> modules;
+  for (const fs::path &dir : dirs) {
+    std::error_code ec;
+    for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+      if (it->path().extension() == ".cairn")
+        modules.push_back(it->path().lexically_relative(dir).replace_extension().generic_string());
+  }
+  return modules;
+}
+
+void Loader::reportMissingStdlibModule(const ast::ImportDecl &decl, llvm::StringRef path) {
+  Diagnostic &d = diags_.report(DiagKind::ModuleNotFound, decl.pathSpan, path.str());
+  std::vector<std::string> modules = stdlibModules(options_.stdlibDirs);
+  if (modules.empty()) {
+    d.note("no standard library was found next to the cairn binary (share/cairn/stdlib or stdlib/); "
+           "reinstall cairn, or import a project file with a relative path: `./" + path.str() + ".cairn`");
+    return;
+  }
+  std::vector<llvm::StringRef> names(modules.begin(), modules.end());
+  std::string best = closestMatch(path, names);
+  if (!best.empty())
+    d.withHint(fmt::format("did you mean `{}`?", best));
+  else
+    d.withHint("a project file is imported with a relative path: `./" + path.str() + ".cairn`");
+}
 
 fs::path Loader::findRoot(const fs::path &firstEntryDir) const {
   if (!options_.projectRoot.empty()) {
@@ -201,8 +235,7 @@ uint32_t Loader::resolveImport(uint32_t importer, const ast::ImportDecl &decl) {
         return loadFile(canonical, "<stdlib>/" + path.str() + ".cairn", std::move(text), true);
       }
     }
-    diags_.report(DiagKind::ModuleNotFound, decl.pathSpan, path.str())
-        .withHint("a project file is imported with a relative path: `./" + path.str() + ".cairn`");
+    reportMissingStdlibModule(decl, path);
     return kNoModule;
   }
   const ProgramModule &from = program_.modules[importer];

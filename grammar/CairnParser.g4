@@ -30,7 +30,7 @@ schemaDecl : SCHEMA IDENT (EXTENDS qualifiedName)? LBRACE (schemaMember COMMA?)*
 emitDecl   : EMIT expr ;
 
 schemaMember
-  : name QUESTION? COLON type (ASSIGN expr)?   # schemaField
+  : key QUESTION? COLON type (ASSIGN expr)?    # schemaField
   | CHECK expr (COMMA expr)?                    # schemaCheck
   ;
 

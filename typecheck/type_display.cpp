@@ -1,27 +1,13 @@
 // Types as users write them: `{string: int(1..65535)}`, `"a" | "b"`, `Service?`.
 #include <fmt/format.h>
 
+#include "frontend/cairn_text.h"
 #include "typecheck/checked_program.h"
 #include "typecheck/types.h"
 
 namespace cairn::types {
 
 namespace {
-
-std::string quoted(const std::string &text) {
-  std::string out = "\"";
-  for (char c : text) {
-    switch (c) {
-    case '"': out += "\\\""; break;
-    case '\\': out += "\\\\"; break;
-    case '\n': out += "\\n"; break;
-    case '\t': out += "\\t"; break;
-    case '\r': out += "\\r"; break;
-    default: out += c;
-    }
-  }
-  return out + "\"";
-}
 
 std::string rangeText(const IntRange &r) {
   std::string out;
@@ -48,7 +34,7 @@ std::string displayLiteral(const LiteralValue &value) {
   case LiteralValue::Bool: return value.b ? "true" : "false";
   case LiteralValue::Int: return std::to_string(value.i);
   case LiteralValue::Float: return formatFloat(value.f);
-  case LiteralValue::String: return quoted(value.s);
+  case LiteralValue::String: return cairnString(value.s);
   }
   return "";
 }

@@ -19,7 +19,7 @@ run --help
 expect_status 0
 expect_in "$out" "Usage: cairn COMMAND"
 expect_in "$out" "Exit codes:"
-for cmd in build check eval version help; do
+for cmd in build check eval validate import version help; do
   run "$cmd" --help
   expect_status 0
   expect_in "$out" "Usage: cairn $cmd"

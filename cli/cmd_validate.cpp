@@ -1,0 +1,150 @@
+// `cairn validate FILE...|DIR|-`: Kubernetes manifests checked against the
+// standard library's kinds and those of --schema-location directories.
+#include <algorithm>
+#include <filesystem>
+#include <system_error>
+
+#include <fmt/format.h>
+
+#include "cli/commands.h"
+#include "cli/io.h"
+#include "frontend/diag_render.h"
+#include "manifest/report.h"
+#include "manifest/validate_run.h"
+
+namespace cairn::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Spans are 32-bit byte offsets.
+constexpr uintmax_t kMaxInputBytes = UINT32_MAX - 1;
+
+bool isManifestFile(const fs::path &path) {
+  std::string ext = path.extension().string();
+  return ext == ".yaml" || ext == ".yml" || ext == ".json";
+}
+
+// The manifest files below `dir`, sorted, each named as `shown` + relative path.
+std::vector<std::pair<fs::path, std::string>> manifestFilesIn(const fs::path &dir, const std::string &shown) {
+  std::vector<std::pair<fs::path, std::string>> files;
+  std::error_code ec;
+  for (fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
+       !ec && it != end; it.increment(ec))
+    if (it->is_regular_file(ec) && isManifestFile(it->path()))
+      files.emplace_back(it->path(), (fs::path(shown) / it->path().lexically_relative(dir)).generic_string());
+  std::sort(files.begin(), files.end(), [](const auto &a, const auto &b) { return a.second < b.second; });
+  return files;
+}
+
+// Reads one file into `sources`; a problem is an input diagnostic.
+void addFile(const fs::path &path, const std::string &shown, SourceManager &sources, std::vector<FileId> &files,
+             DiagnosticSink &problems) {
+  std::error_code ec;
+  uintmax_t size = fs::file_size(path, ec);
+  if (!ec && size > kMaxInputBytes) {
+    problems.report(DiagKind::CannotReadInput, Span{}, shown, "it is larger than 4 GiB")
+        .withHint("split it into smaller files");
+    return;
+  }
+  ReadResult read = readTextFile(path);
+  if (!read.text) {
+    problems.report(DiagKind::CannotReadInput, Span{}, shown, read.error);
+    return;
+  }
+  if (read.text->size() > kMaxInputBytes) {
+    problems.report(DiagKind::CannotReadInput, Span{}, shown, "it is larger than 4 GiB");
+    return;
+  }
+  files.push_back(sources.add(shown, std::move(*read.text)));
+}
+
+void collectInputs(const Options &options, DriverIO &io, SourceManager &sources, std::vector<FileId> &files,
+                   DiagnosticSink &problems) {
+  bool stdinRead = false;
+  for (const std::string &input : options.inputs) {
+    if (input == "-") {
+      if (!stdinRead && io.readStdin)
+        files.push_back(sources.add("<stdin>", io.readStdin()));
+      stdinRead = true;
+      continue;
+    }
+    fs::path path = resolvePath(io.workingDir, input);
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) {
+      for (const auto &[file, shown] : manifestFilesIn(path, input))
+        addFile(file, shown, sources, files, problems);
+      continue;
+    }
+    addFile(path, input, sources, files, problems);
+  }
+}
+
+manifest::RunOptions runOptions(const Options &options, const DriverIO &io) {
+  manifest::RunOptions run;
+  run.strict = options.strict;
+  run.ignoreMissingSchemas = options.ignoreMissingSchemas;
+  run.skipKinds = options.skipKinds;
+  run.rejectKinds = options.rejectKinds;
+  run.library.workingDir = io.workingDir;
+  run.library.stdlibDirs = io.stdlibDirs;
+  for (const std::string &location : options.schemaLocations)
+    run.library.schemaLocations.emplace_back(location);
+  return run;
+}
+
+} // namespace
+
+int runValidate(const Options &options, DriverIO &io) {
+  SourceManager sources;
+  std::vector<FileId> files;
+  DiagnosticSink inputProblems;
+  collectInputs(options, io, sources, files, inputProblems);
+  manifest::RunResult run = manifest::validateFiles(sources, files, runOptions(options, io));
+  manifest::ReportInput input{run, sources, inputProblems.diagnostics()};
+  int exitCode = run.failed() || inputProblems.hasErrors() ? kExitInputErrors : kExitOk;
+
+  if (options.format == "text") {
+    DiagRenderOptions render;
+    render.color = shouldUseColor(io.stderrIsTerminal, io.noColorEnv);
+    manifest::TextReport text = manifest::renderText(input, options.verbose, options.summary, render);
+    *io.err << text.err;
+    io.err->flush();
+    int written = text.out.empty() ? kExitOk : writeStdout(text.out, io);
+    return written != kExitOk ? written : exitCode;
+  }
+  std::string report = options.format == "json"    ? manifest::renderJson(input)
+                       : options.format == "junit" ? manifest::renderJunit(input)
+                                                   : manifest::renderTap(input);
+  int written = writeStdout(report, io);
+  return written != kExitOk ? written : exitCode;
+}
+
+std::string validateUsage() {
+  return R"(Usage: cairn validate FILE...|DIR|- [flags]
+
+Checks Kubernetes manifests (YAML or JSON, several documents per file, `List`
+kinds) against the built-in Kubernetes types and the kinds of --schema-location
+directories: field types, required fields, enums, patterns and ranges, and with
+--strict unknown fields. A directory is searched for *.yaml, *.yml and *.json
+files; `-` reads standard input. Every problem names the file, line, column and
+field path. Exit code 1 when any object is invalid or could not be checked.
+
+Flags:
+      --strict             unknown fields and duplicate keys are errors
+      --ignore-missing-schemas
+                           skip objects whose kind has no schema instead of failing
+      --skip KIND[,KIND]   do not check these kinds (`Secret` or `v1/Secret`; repeatable)
+      --reject KIND[,KIND] report objects of these kinds as invalid (repeatable)
+      --schema-location DIR
+                           more kinds: a directory of Cairn modules, e.g. from
+                           `cairn import crd -o DIR` (repeatable)
+      --format FORMAT      text (default): diagnostics on standard error
+                           json, junit or tap: a report on standard output
+      --summary            print the totals (valid, invalid, errors, skipped)
+  -v, --verbose            (text) print a line for every object, valid ones too
+  -h, --help               show this help
+)";
+}
+
+} // namespace cairn::cli
