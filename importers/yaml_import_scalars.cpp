@@ -37,6 +37,24 @@ bool scalarLiteral(const manifest::Document &doc, NodeId node, CairnExpr &out) {
   return false;
 }
 
+namespace {
+
+// Whether a `float` (or a float literal) of `type` takes `f` as it is.
+bool acceptsFloat(const types::TypeStore &store, TypeId type, double f) {
+  const types::Type &t = store.get(store.strip(type));
+  switch (t.kind) {
+  case TypeKind::Any: return true;
+  case TypeKind::Float: return t.floatRange.contains(f);
+  case TypeKind::Literal: return t.literal.kind == types::LiteralValue::Float && t.literal.f == f;
+  case TypeKind::Union:
+    return std::any_of(t.members.begin(), t.members.end(),
+                       [&](TypeId member) { return acceptsFloat(store, member, f); });
+  default: return false;
+  }
+}
+
+} // namespace
+
 bool TypedReader::scalarFits(const manifest::ScalarValue &value, llvm::StringRef text, TypeId type) const {
   const types::Type &t = checked_.types.get(checked_.types.strip(type));
   switch (t.kind) {
@@ -46,7 +64,10 @@ bool TypedReader::scalarFits(const manifest::ScalarValue &value, llvm::StringRef
                        [&](TypeId member) { return scalarFits(value, text, member); });
   case TypeKind::Null: return value.type == ScalarType::Null;
   case TypeKind::Bool: return value.type == ScalarType::Bool;
-  case TypeKind::Int: return value.type == ScalarType::Int && t.intRange.contains(value.intValue);
+  case TypeKind::Int: {
+    int64_t i = 0; // `2.0` and `1e3` too: kubectl sends them as `2` and `1000`
+    return manifest::asInteger(value, i) && t.intRange.contains(i);
+  }
   case TypeKind::Float:
     return (value.type == ScalarType::Int || value.type == ScalarType::Float) &&
            t.floatRange.contains(value.type == ScalarType::Int ? double(value.intValue) : value.floatValue);
@@ -60,7 +81,10 @@ bool TypedReader::scalarFits(const manifest::ScalarValue &value, llvm::StringRef
   case TypeKind::Literal:
     switch (t.literal.kind) {
     case types::LiteralValue::String: return value.type == ScalarType::String && text == t.literal.s;
-    case types::LiteralValue::Int: return value.type == ScalarType::Int && value.intValue == t.literal.i;
+    case types::LiteralValue::Int: {
+      int64_t i = 0;
+      return manifest::asInteger(value, i) && i == t.literal.i;
+    }
     case types::LiteralValue::Float: return value.type == ScalarType::Float && value.floatValue == t.literal.f;
     case types::LiteralValue::Bool: return value.type == ScalarType::Bool && value.boolValue == t.literal.b;
     }
@@ -86,6 +110,32 @@ std::string TypedReader::fixHint(NodeId node, TypeId type) const {
   return literals.empty() ? std::string() : manifest::literalHint(doc_, node, literals);
 }
 
+// A null list item or map value: the API server's JSON decoder leaves the
+// zero value of the element type there, as `cairn validate` reads it.
+TypedReader::Result TypedReader::readNullElement(NodeId node, TypeId type) {
+  TypeId t = checked_.types.strip(type);
+  switch (checked_.types.kind(t)) {
+  case TypeKind::List: return {CairnExpr::list(), true};
+  case TypeKind::Map: {
+    Result result{CairnExpr::object(false), true};
+    result.expr.isMap = true;
+    return result;
+  }
+  case TypeKind::String:
+    if (scalarFits(manifest::ScalarValue{ScalarType::String}, "", t))
+      return {CairnExpr::string(""), true};
+    break;
+  case TypeKind::Int:
+  case TypeKind::Float:
+    if (scalarFits(manifest::ScalarValue{ScalarType::Int}, {}, t))
+      return {CairnExpr::atom("0"), true};
+    break;
+  case TypeKind::Bool: return {CairnExpr::atom("false"), true};
+  default: break;
+  }
+  return mismatch(node, type);
+}
+
 TypedReader::Result TypedReader::readScalar(NodeId node, TypeId type) {
   NodeKind shape = doc_.node(node).kind;
   if (shape != NodeKind::Scalar && shape != NodeKind::Null)
@@ -97,6 +147,16 @@ TypedReader::Result TypedReader::readScalar(NodeId node, TypeId type) {
     return mismatch(node, type);
   if (!scalarLiteral(doc_, node, result.expr))
     return mismatch(node, type, manifest::describeNode(doc_, node) + ", which Cairn cannot write");
+  // An integral number where an integer fits is the integer the API server
+  // reads (`replicas: 2.0` is `2`); a float literal would not type as `int`.
+  int64_t integral = 0;
+  manifest::ScalarValue asInt{ScalarType::Int};
+  if (value.type == ScalarType::Float && !acceptsFloat(checked_.types, type, value.floatValue) &&
+      manifest::asInteger(value, integral)) {
+    asInt.intValue = integral;
+    if (scalarFits(asInt, {}, type))
+      result.expr = CairnExpr::atom(cairnInt(integral));
+  }
   return result;
 }
 

@@ -20,8 +20,14 @@ bool prefersMultiline(llvm::StringRef text) {
   if (firstBreak == llvm::StringRef::npos || firstBreak + 1 >= text.size())
     return false; // one line, perhaps with a trailing newline: `"text\n"` is clearer
   bool hasContent = false;
-  for (char c : text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
     if (c == '\r' || isControlByte(static_cast<unsigned char>(c)))
+      return false;
+    // White space at the end of a line would be invisible in a block, and
+    // editors that trim it would change the value: keep the escaped form.
+    bool lineEnds = i + 1 == text.size() || text[i + 1] == '\n';
+    if ((c == ' ' || c == '\t') && lineEnds)
       return false;
     hasContent = hasContent || !std::isspace(static_cast<unsigned char>(c));
   }

@@ -21,7 +21,8 @@ using cairn::isCairnName;
 std::string cairnKey(llvm::StringRef key);
 
 // Whether `text` reads better as a `"""` block: two or more lines, and no
-// characters that only an escape shows clearly (carriage returns, controls).
+// characters that only an escape shows clearly (carriage returns, controls,
+// white space at the end of a line).
 bool prefersMultiline(llvm::StringRef text);
 // Appends a `"""` block for `text` whose lines and closing quotes are indented
 // by `indent` spaces (the lexer strips exactly that). A trailing newline of

@@ -149,11 +149,13 @@ TypedReader::Result TypedReader::readSchema(NodeId node, uint32_t schemaIndex) {
   manifest::mappingEntries(doc_, node, entries);
   for (const manifest::MapEntry &entry : entries) {
     NodeId keyNode = doc_.resolve(entry.key), value = doc_.resolve(entry.value);
-    if (doc_.node(keyNode).kind != NodeKind::Scalar) {
-      result.ok = mismatch(keyNode, checked_.types.string(), manifest::describeNode(doc_, keyNode) + " as a key").ok;
+    std::string storage;
+    std::optional<llvm::StringRef> key = jsonKey(keyNode, storage);
+    if (!key) {
+      result.ok = false;
       continue;
     }
-    llvm::StringRef name = doc_.text(keyNode);
+    llvm::StringRef name = *key;
     const types::FieldInfo *field = schema.field(name);
     if (field == nullptr) {
       result.ok = false;
@@ -185,6 +187,16 @@ TypedReader::Result TypedReader::readSchema(NodeId node, uint32_t schemaIndex) {
   return result;
 }
 
+// The JSON key a mapping key becomes, as kubectl converts it (`on:` is the
+// key "true", `0x10:` is "16"); nullopt, reported, for keys JSON cannot have.
+std::optional<llvm::StringRef> TypedReader::jsonKey(NodeId keyNode, std::string &storage) {
+  if (doc_.node(keyNode).kind == NodeKind::Scalar)
+    if (std::optional<llvm::StringRef> key = manifest::keyRef(doc_.text(keyNode), doc_.node(keyNode).quoted, storage))
+      return key;
+  mismatch(keyNode, checked_.types.string(), manifest::describeNode(doc_, keyNode) + " as a key");
+  return std::nullopt;
+}
+
 TypedReader::Result TypedReader::readField(NodeId value, const types::SchemaInfo &schema,
                                            const types::FieldInfo &field) {
   path_.push_back(keySegment(field.name));
@@ -203,7 +215,8 @@ TypedReader::Result TypedReader::readField(NodeId value, const types::SchemaInfo
 void TypedReader::reportUnknownField(NodeId keyNode, const types::SchemaInfo &schema) {
   if (trial_)
     return;
-  llvm::StringRef name = doc_.text(keyNode);
+  std::string storage;
+  llvm::StringRef name = jsonKey(keyNode, storage).value_or(doc_.text(keyNode));
   std::vector<llvm::StringRef> names;
   for (const types::FieldInfo &f : schema.fields)
     names.push_back(f.name);
@@ -231,15 +244,19 @@ TypedReader::Result TypedReader::readMembers(NodeId node, TypeId element, bool i
   manifest::mappingEntries(doc_, node, entries);
   for (const manifest::MapEntry &entry : entries) {
     NodeId keyNode = doc_.resolve(entry.key), value = doc_.resolve(entry.value);
-    if (doc_.node(keyNode).kind != NodeKind::Scalar) {
-      result.ok = mismatch(keyNode, checked_.types.string(), manifest::describeNode(doc_, keyNode) + " as a key").ok;
+    std::string storage;
+    std::optional<llvm::StringRef> jsonName = jsonKey(keyNode, storage);
+    if (!jsonName) {
+      result.ok = false;
       continue;
     }
-    if (isNullValue(doc_, value))
+    // An open object's null member is absent; a map's is the zero value.
+    bool typedMap = isMap && checked_.types.kind(checked_.types.strip(element)) != TypeKind::Any;
+    if (isNullValue(doc_, value) && !typedMap)
       continue;
-    llvm::StringRef key = doc_.text(keyNode);
+    llvm::StringRef key = *jsonName;
     path_.push_back(keySegment(key));
-    Result member = read(value, element);
+    Result member = isNullValue(doc_, value) ? readNullElement(value, element) : read(value, element);
     path_.pop_back();
     result.ok &= member.ok;
     // An open object's nested objects read best as blocks; a map's values are assigned.
@@ -256,7 +273,8 @@ TypedReader::Result TypedReader::readList(NodeId node, TypeId element) {
   size_t index = 0;
   for (NodeId item = doc_.node(node).firstChild; item != manifest::kNoNode; item = doc_.node(item).nextSibling) {
     path_.push_back(fmt::format("[{}]", index++));
-    Result read = this->read(item, element);
+    bool elementIsAny = checked_.types.kind(checked_.types.strip(element)) == TypeKind::Any;
+    Result read = isNullValue(doc_, item) && !elementIsAny ? readNullElement(item, element) : this->read(item, element);
     path_.pop_back();
     result.ok &= read.ok;
     result.expr.items.push_back(std::move(read.expr));

@@ -5,6 +5,7 @@
 // conversion, because the generated Cairn must build to the same object.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -38,10 +39,12 @@ private:
   Result readSchema(manifest::NodeId node, uint32_t schema);
   Result readField(manifest::NodeId value, const types::SchemaInfo &schema, const types::FieldInfo &field);
   void reportUnknownField(manifest::NodeId key, const types::SchemaInfo &schema);
+  std::optional<llvm::StringRef> jsonKey(manifest::NodeId keyNode, std::string &storage);
   Result readMap(manifest::NodeId node, types::TypeId element);
   Result readMembers(manifest::NodeId node, types::TypeId element, bool isMap);
   Result readList(manifest::NodeId node, types::TypeId element);
   Result readScalar(manifest::NodeId node, types::TypeId type); // yaml_import_scalars.cpp
+  Result readNullElement(manifest::NodeId node, types::TypeId type); // yaml_import_scalars.cpp
   Result readAny(manifest::NodeId node); // `any`: as read, no checks
   // Whether `node` is accepted by `type`, without reporting anything.
   bool accepts(manifest::NodeId node, types::TypeId type);

@@ -90,10 +90,16 @@ private:
     manifest::mappingEntries(doc_, node, entries);
     size_t present = 0;
     for (const manifest::MapEntry &entry : entries) {
-      if (isNull(entry.value))
+      if (isNull(entry.value)) {
+        // A map's null value is the zero value the API server stores there.
+        present += nullAsZero(value.asObject(), entry.key);
         continue;
+      }
       ++present;
-      llvm::StringRef key = doc_.text(doc_.resolve(entry.key));
+      NodeId keyNode = doc_.resolve(entry.key);
+      std::string storage;
+      llvm::StringRef key =
+          manifest::keyRef(doc_.text(keyNode), doc_.node(keyNode).quoted, storage).value_or(doc_.text(keyNode));
       const eval::ObjectField *field = value.asObject().find(key);
       path_.push_back(isCairnName(key) ? "." + key.str() : "[" + cairnString(key) + "]");
       if (field == nullptr) {
@@ -133,6 +139,27 @@ private:
            checked_.types.kind(checked_.types.strip(field->type)) == types::TypeKind::Literal;
   }
 
+  // Whether a null map value was built as the zero value of its type.
+  bool nullAsZero(const eval::ObjectData &object, NodeId keyNode) const {
+    keyNode = doc_.resolve(keyNode);
+    std::string storage;
+    std::optional<llvm::StringRef> key = manifest::keyRef(doc_.text(keyNode), doc_.node(keyNode).quoted, storage);
+    const eval::ObjectField *field = key ? object.find(*key) : nullptr;
+    return field != nullptr && isZero(field->value);
+  }
+
+  static bool isZero(const eval::Value &v) {
+    switch (v.kind()) {
+    case eval::ValueKind::Bool: return !v.asBool();
+    case eval::ValueKind::Int: return v.asInt() == 0;
+    case eval::ValueKind::Float: return v.asFloat() == 0;
+    case eval::ValueKind::String: return v.asString().empty();
+    case eval::ValueKind::List: return v.asList().empty();
+    case eval::ValueKind::Object: return v.asObject().fields.empty();
+    default: return false;
+    }
+  }
+
   bool equalList(const eval::Value &value, NodeId node) {
     llvm::ArrayRef<eval::Value> items = value.asList();
     size_t index = 0;
@@ -148,14 +175,18 @@ private:
   }
 
   bool equalScalar(const eval::Value &value, NodeId node) {
-    if (isNull(node))
-      return value.isNull();
+    if (isNull(node)) // a null list item is the zero value the API server stores there
+      return value.isNull() || isZero(value);
     manifest::ScalarValue s = doc_.scalar(node);
     switch (s.type) {
     case ScalarType::Null: return value.isNull();
     case ScalarType::Bool: return value.kind() == eval::ValueKind::Bool && value.asBool() == s.boolValue;
     case ScalarType::Int: return value.kind() == eval::ValueKind::Int && value.asInt() == s.intValue;
-    case ScalarType::Float: return value.kind() == eval::ValueKind::Float && value.asFloat() == s.floatValue;
+    case ScalarType::Float:
+      // kubectl sends an integral float as an integer (`2.0` as `2`).
+      if (value.kind() == eval::ValueKind::Int)
+        return static_cast<double>(value.asInt()) == s.floatValue;
+      return value.kind() == eval::ValueKind::Float && value.asFloat() == s.floatValue;
     case ScalarType::String: return value.kind() == eval::ValueKind::String && value.asString() == doc_.text(node);
     }
     return false;

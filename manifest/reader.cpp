@@ -227,6 +227,11 @@ std::pair<std::string, std::string> parserMessage(const std::string &msg, llvm::
     return {"a `[` is never closed", "add the missing `]`"};
   if (msg == "end of map flow not found")
     return {"a `{` is never closed", "add the missing `}`"};
+  // yaml-cpp: "the referenced anchor is not defined"
+  if (msg.find("anchor is not defined") != std::string::npos)
+    return {"alias to an anchor that is not defined in this document",
+            "define the anchor (`&name`) before the alias (`*name`) in the same document: anchors do not "
+            "carry over from one `---` document to the next"};
   return {msg.empty() ? std::string("malformed document") : msg, hint};
 }
 

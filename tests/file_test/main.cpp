@@ -3,6 +3,7 @@
 // CHECK lines. Format: tests/file_test/README.md.
 //
 //   cairn_file_tests [--autoupdate] [-j N] [--cases DIR] [--stdlib DIR]... [--keep] [-v] [FILTER...]
+// Without --stdlib, the source tree's stdlib/ is used.
 //
 // FILTERs keep the cases whose path (relative to the cases root) contains
 // one of them. The last line is always `N passed, N failed`.
@@ -52,8 +53,9 @@ bool parseRunnerArgs(int argc, char **argv, RunnerOptions &o) {
     } else if (arg == "--cases" && hasNext) {
       o.casesRoot = argv[++i];
     } else if (arg == "--stdlib" && hasNext) {
-      fs::path dir = argv[++i];
+      // Absolute: each case runs in a temporary working directory.
       std::error_code ec;
+      fs::path dir = fs::absolute(argv[++i], ec);
       if (fs::is_directory(dir, ec)) // optional locations: skipped when absent
         o.settings.stdlibDirs.push_back(dir);
     } else if (!arg.empty() && arg[0] == '-') {
@@ -63,6 +65,9 @@ bool parseRunnerArgs(int argc, char **argv, RunnerOptions &o) {
       o.filters.push_back(arg);
     }
   }
+  // Run by hand without --stdlib: the source tree's standard library.
+  if (o.settings.stdlibDirs.empty())
+    o.settings.stdlibDirs.push_back(fs::path(CAIRN_SOURCE_DIR) / "stdlib");
   return true;
 }
 

@@ -3,25 +3,11 @@
 // a limit is a diagnostic, which is fine. Exit code 4 (an internal error) is a bug.
 #include <cstddef>
 #include <cstdint>
-#include <cstdlib>
-#include <filesystem>
-#include <sstream>
-#include <string>
 
-#include "cli/driver.h"
+#include "fuzz_driver.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-  std::string text(reinterpret_cast<const char *>(data), size);
-  std::ostringstream out, err;
-  cairn::cli::DriverIO io;
-  io.workingDir = std::filesystem::temp_directory_path();
-  io.readStdin = [&] { return text; };
-  io.out = &out;
-  io.err = &err;
-  int code = cairn::cli::runDriver({"build", "--max-steps", "200000", "--max-depth", "200",
-                                    "--diagnostics", "compact", "-"},
-                                   io);
-  if (code == cairn::cli::kExitInternal)
-    std::abort();
+  runDriverOnInput({"build", "--max-steps", "200000", "--max-depth", "200", "--diagnostics", "compact", "-"},
+                   std::string(reinterpret_cast<const char *>(data), size));
   return 0;
 }

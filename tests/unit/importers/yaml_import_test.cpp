@@ -65,13 +65,70 @@ emit apps.Deployment {
 )");
 }
 
-TEST(YamlImport, KeepsLeadingCommentsAndDropsNulls) {
+TEST(YamlImport, KeepsLeadingCommentsAndDropsNullFields) {
   Imported r = importOne("---\n# Source: web/templates/cm.yaml\napiVersion: v1\nkind: ConfigMap\n"
-                         "metadata:\n  name: cm\n  creationTimestamp: null\ndata:\n  a: \"1\"\n  b: ~\n");
+                         "metadata:\n  name: cm\n  creationTimestamp: null\ndata:\n  a: \"1\"\nbinaryData: ~\n");
   ASSERT_EQ(r.diagnostics, "");
   EXPECT_TRUE(contains(r.text, "// Source: web/templates/cm.yaml\nemit core.ConfigMap {\n")) << r.text;
   EXPECT_FALSE(contains(r.text, "creationTimestamp")) << r.text;
+  EXPECT_FALSE(contains(r.text, "binaryData")) << r.text;
   EXPECT_TRUE(contains(r.text, "data = { a = \"1\" }")) << r.text;
+}
+
+// The API server's JSON decoder stores the zero value for a null list item or
+// map value (`cairn validate` accepts them for that reason): the import keeps
+// the key or item, with that value, instead of refusing or dropping it.
+TEST(YamlImport, NullItemsAndMapValuesAreTheZeroValue) {
+  Imported r = importOne("apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  annotations: {a: null}\nspec:\n"
+                         "  containers:\n  - name: c\n    image: x\n    args: [null, \"null\", ~]\n");
+  ASSERT_EQ(r.diagnostics, "");
+  EXPECT_TRUE(contains(r.text, "annotations = { a = \"\" }")) << r.text;
+  EXPECT_TRUE(contains(r.text, "args = [\"\", \"null\", \"\"]")) << r.text;
+}
+
+// A null item where the zero value does not fit (an object) is still an error.
+TEST(YamlImport, ANullObjectInAListIsAnError) {
+  Imported r = importOne("apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [null]\n");
+  EXPECT_EQ(r.text, "");
+  EXPECT_TRUE(contains(r.diagnostics, "in.yaml:5:16: error[E0830]: `spec.containers[0]` must be `Container`"))
+      << r.diagnostics;
+}
+
+// kubectl sends `2.0` and `1e3` as the integers 2 and 1000, and `cairn
+// validate` accepts them where an integer is expected: so does the import.
+TEST(YamlImport, IntegralNumbersAreIntegersWhereTheSchemaWantsOne) {
+  Imported r = importOne(R"(apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  replicas: 2.0
+  progressDeadlineSeconds: 1e3
+  selector: {matchLabels: {app: web}}
+  template:
+    spec:
+      containers:
+        - name: web
+          image: nginx
+          resources: {requests: {cpu: 1.0}, limits: {cpu: 1.5}}
+)");
+  ASSERT_EQ(r.diagnostics, "");
+  EXPECT_TRUE(contains(r.text, "replicas = 2\n")) << r.text;
+  EXPECT_TRUE(contains(r.text, "progressDeadlineSeconds = 1000\n")) << r.text;
+  EXPECT_TRUE(contains(r.text, "requests = { cpu = 1 }")) << r.text;
+  EXPECT_TRUE(contains(r.text, "limits = { cpu = 1.5 }")) << r.text;
+}
+
+// Plain keys become the JSON keys kubectl sends: YAML 1.1 `on` is "true",
+// `0x10` is "16"; a null key is an error.
+TEST(YamlImport, KeysAreTheJsonKeysKubectlSends) {
+  Imported r = importOne("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cm}\n"
+                         "data:\n  on: a\n  0x10: b\n  \"off\": c\n");
+  ASSERT_EQ(r.diagnostics, "");
+  EXPECT_TRUE(contains(r.text, "data = { true = \"a\", \"16\" = \"b\", off = \"c\" }")) << r.text;
+  Imported bad = importOne("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cm}\ndata:\n  ~: a\n");
+  EXPECT_EQ(bad.text, "");
+  EXPECT_TRUE(contains(bad.diagnostics, "in.yaml:5:3: error[E0817]: a mapping key must be a string, found null"))
+      << bad.diagnostics;
 }
 
 TEST(YamlImport, SharedLabelsBecomeLetsAndExtensionsUseMerge) {
@@ -148,11 +205,11 @@ spec:
 
 TEST(YamlImport, UnknownKindsBecomeUntypedObjects) {
   Imported r = importOne("apiVersion: example.com/v1\nkind: Gadget\nmetadata: {name: g}\nspec:\n"
-                         "  size: 3\n  tags: [a, b]\n  nested: {x: null, y: \"${v}\"}\n");
+                         "  size: 3\n  tags: [a, b]\n  nested: {x: null, w: \"${v}\"}\n");
   ASSERT_EQ(r.diagnostics, "");
   EXPECT_TRUE(contains(r.text, "// No schema for example.com/v1 Gadget: an untyped object")) << r.text;
   EXPECT_TRUE(contains(r.text, "emit {\n  apiVersion = \"example.com/v1\"\n  kind = \"Gadget\"\n")) << r.text;
-  EXPECT_TRUE(contains(r.text, "nested { y = \"\\${v}\" }")) << r.text;
+  EXPECT_TRUE(contains(r.text, "nested { w = \"\\${v}\" }")) << r.text;
   EXPECT_FALSE(contains(r.text, "\nimport \"")) << r.text;
 }
 

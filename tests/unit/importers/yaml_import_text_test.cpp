@@ -57,14 +57,31 @@ const std::vector<std::string> kMultilineStrings = {
     "quotes \"\"\" inside\n\"\"\"\"\nend",
     "ends with quotes\n\"\"",
     "escapes \\n stay\n${VAR:-x} and \\${y}\n",
+};
+
+// Blocks would read these back exactly too, but their trailing white space
+// is invisible and editors trim it, so the importer writes them escaped.
+const std::vector<std::string> kTrailingWhiteSpace = {
     "trailing spaces   \nline  \n",
     "   \n  only white space lines\n   ",
+    "tab at the end\t\nnext\n",
 };
 
 TEST(YamlImportText, MultilineBlocksReadBackExactly) {
   for (const std::string &text : kMultilineStrings) {
     ASSERT_TRUE(prefersMultiline(text)) << text;
     for (unsigned indent : {0u, 2u, 8u}) {
+      std::string out;
+      appendMultiline(out, text, indent);
+      EXPECT_EQ(parsedString(out), text) << out;
+    }
+  }
+}
+
+TEST(YamlImportText, TrailingWhiteSpaceStaysEscaped) {
+  for (const std::string &text : kTrailingWhiteSpace) {
+    EXPECT_FALSE(prefersMultiline(text)) << text;
+    for (unsigned indent : {0u, 4u}) {
       std::string out;
       appendMultiline(out, text, indent);
       EXPECT_EQ(parsedString(out), text) << out;
