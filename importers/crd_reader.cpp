@@ -10,6 +10,7 @@
 
 #include "importers/crd_document.h"
 #include "importers/crd_schema.h"
+#include "manifest/stream_split.h"
 
 namespace cairn::importers {
 namespace {
@@ -76,20 +77,26 @@ public:
   }
 
 private:
+  // Each document on its own (cut at `---` first): one malformed document
+  // does not hide the others, and yaml-cpp's LoadAll, which can loop forever
+  // on a stray `,`, is never used.
   void readFile(FileId file) {
-    files_.push_back(std::make_unique<CrdYamlFile>(sources_, file, diags_));
-    const CrdYamlFile &yaml = *files_.back();
-    try {
-      std::vector<YAML::Node> documents = YAML::LoadAll(sources_.file(file).text().str());
-      for (const YAML::Node &document : documents)
-        readCrdDocument(document, yaml, crds_);
-    } catch (const YAML::DeepRecursion &e) {
-      diags_.report(DiagKind::CrdInvalidYaml, yaml.spanOfMark(e.mark),
-                    fmt::format("the document nests deeper than {} levels", e.depth()));
-    } catch (const YAML::ParserException &e) {
-      diags_.report(DiagKind::CrdInvalidYaml, yaml.spanOfMark(e.mark), e.msg);
-    } catch (const YAML::Exception &e) {
-      diags_.report(DiagKind::CrdInvalidYaml, Span{file, 0, 0}, e.msg);
+    llvm::StringRef text = sources_.file(file).text();
+    for (const manifest::StreamPiece &piece : manifest::splitStream(text)) {
+      if (!piece.hasContent)
+        continue;
+      files_.push_back(std::make_unique<CrdYamlFile>(sources_, file, diags_, piece.begin));
+      const CrdYamlFile &yaml = *files_.back();
+      try {
+        readCrdDocument(YAML::Load(text.slice(piece.begin, piece.end).str()), yaml, crds_);
+      } catch (const YAML::DeepRecursion &e) {
+        diags_.report(DiagKind::CrdInvalidYaml, yaml.spanOfMark(e.mark),
+                      fmt::format("the document nests deeper than {} levels", e.depth()));
+      } catch (const YAML::ParserException &e) {
+        diags_.report(DiagKind::CrdInvalidYaml, yaml.spanOfMark(e.mark), e.msg);
+      } catch (const YAML::Exception &e) {
+        diags_.report(DiagKind::CrdInvalidYaml, Span{file, piece.begin, piece.begin}, e.msg);
+      }
     }
   }
 

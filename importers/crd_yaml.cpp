@@ -36,8 +36,9 @@ Span CrdYamlFile::spanOfMark(const YAML::Mark &mark) const {
   if (mark.is_null() || mark.pos < 0)
     return Span{file_, 0, 0};
   // yaml-cpp does not count a byte order mark in its positions.
-  size_t bom = text.startswith("\xEF\xBB\xBF") ? 3 : 0;
-  uint32_t begin = static_cast<uint32_t>(std::min<size_t>(static_cast<size_t>(mark.pos) + bom, text.size()));
+  size_t bom = text.substr(base_).startswith("\xEF\xBB\xBF") ? 3 : 0;
+  uint32_t begin =
+      static_cast<uint32_t>(std::min<size_t>(base_ + static_cast<size_t>(mark.pos) + bom, text.size()));
   size_t lineEnd = text.find_first_of("\r\n", begin);
   if (lineEnd == llvm::StringRef::npos)
     lineEnd = text.size();

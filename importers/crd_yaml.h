@@ -16,8 +16,10 @@ namespace cairn::importers {
 
 class CrdYamlFile {
 public:
-  CrdYamlFile(const SourceManager &sources, FileId file, DiagnosticSink &diags)
-      : sources_(sources), file_(file), diags_(diags) {}
+  // `base`: the byte offset in the file of the text yaml-cpp parsed (one
+  // document of a stream), which its marks are relative to.
+  CrdYamlFile(const SourceManager &sources, FileId file, DiagnosticSink &diags, uint32_t base = 0)
+      : sources_(sources), file_(file), diags_(diags), base_(base) {}
 
   FileId file() const { return file_; }
   const std::string &path() const { return sources_.file(file_).path(); }
@@ -47,6 +49,7 @@ private:
   const SourceManager &sources_;
   FileId file_;
   DiagnosticSink &diags_;
+  uint32_t base_ = 0;
 };
 
 // `null`, `~`, an empty value: YAML's null, unquoted.

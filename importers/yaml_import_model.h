@@ -39,33 +39,13 @@ struct CairnExpr {
   // in the referring object's namespace.
   std::string refKind;
 
-  static CairnExpr atom(std::string text) {
-    CairnExpr e;
-    e.text = std::move(text);
-    return e;
-  }
-  static CairnExpr string(std::string value) {
-    CairnExpr e = atom(std::move(value));
-    e.kind = Kind::String;
-    return e;
-  }
-  static CairnExpr object(bool schema) {
-    CairnExpr e;
-    e.kind = Kind::Object;
-    e.schemaObject = schema;
-    return e;
-  }
-  static CairnExpr list() {
-    CairnExpr e;
-    e.kind = Kind::List;
-    return e;
-  }
-  static CairnExpr call(std::string function, std::vector<CairnExpr> arguments) {
-    CairnExpr e = atom(std::move(function));
-    e.kind = Kind::Call;
-    e.items = std::move(arguments);
-    return e;
-  }
+  // Defined below CairnMember: building a CairnExpr needs the complete type
+  // (GCC accepts it earlier, clang does not).
+  static CairnExpr atom(std::string text);
+  static CairnExpr string(std::string value);
+  static CairnExpr object(bool schema);
+  static CairnExpr list();
+  static CairnExpr call(std::string function, std::vector<CairnExpr> arguments);
 };
 
 struct CairnMember {
@@ -73,6 +53,34 @@ struct CairnMember {
   CairnExpr value;
   bool block = false; // `key { ... }` (a nested object) rather than `key = value`
 };
+
+inline CairnExpr CairnExpr::atom(std::string text) {
+  CairnExpr e;
+  e.text = std::move(text);
+  return e;
+}
+inline CairnExpr CairnExpr::string(std::string value) {
+  CairnExpr e = atom(std::move(value));
+  e.kind = Kind::String;
+  return e;
+}
+inline CairnExpr CairnExpr::object(bool schema) {
+  CairnExpr e;
+  e.kind = Kind::Object;
+  e.schemaObject = schema;
+  return e;
+}
+inline CairnExpr CairnExpr::list() {
+  CairnExpr e;
+  e.kind = Kind::List;
+  return e;
+}
+inline CairnExpr CairnExpr::call(std::string function, std::vector<CairnExpr> arguments) {
+  CairnExpr e = atom(std::move(function));
+  e.kind = Kind::Call;
+  e.items = std::move(arguments);
+  return e;
+}
 
 // One top-level object of an output file.
 struct ImportedObject {

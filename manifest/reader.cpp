@@ -269,8 +269,24 @@ void parsePiece(const SourceManager &sources, FileId file, StreamPiece piece, bo
   YAML::Parser parser(stream);
   // yaml-cpp skips a byte order mark without counting it in its positions.
   uint32_t base = piece.begin + (text.startswith("\xEF\xBB\xBF") ? 3 : 0);
-  while (true) {
+  // A piece holds one document per `...` end marker, plus one. yaml-cpp 0.7
+  // can return empty documents forever on a stray token (a `,` outside a flow
+  // collection) without consuming it; more documents than markers means that.
+  size_t maxDocuments = 2;
+  for (size_t at = text.find("\n..."); at != llvm::StringRef::npos; at = text.find("\n...", at + 1))
+    ++maxDocuments;
+  for (size_t count = 0;; ++count) {
     Document doc = newDocument();
+    if (count > maxDocuments) {
+      // Point at the document's first line, after its `---` marker.
+      uint32_t at = base;
+      if (text.startswith("---") && text.find('\n') != llvm::StringRef::npos)
+        at = piece.begin + static_cast<uint32_t>(text.find('\n') + 1);
+      doc.problems.report(DiagKind::ManifestSyntax, Span{file, at, at}, "the YAML parser cannot read this document")
+          .withHint("look for a stray `,`, `]` or `}` outside brackets, or quote the value that holds it");
+      out.push_back(std::move(doc));
+      return;
+    }
     try {
       NodeBuilder builder(doc, base, limits, strictKeys);
       if (!parser.HandleNextDocument(builder))
