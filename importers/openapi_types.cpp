@@ -1,5 +1,8 @@
 #include "importers/openapi_types.h"
 
+#include <stdexcept>
+
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "importers/openapi_reader.h"
@@ -92,7 +95,12 @@ std::optional<ModelType> specialDefinition(const std::string &name, const Json &
   return std::nullopt;
 }
 
-ModelType openApiPropertyType(const Json &property, const std::function<ModelType(const std::string &)> &resolveRef) {
+ModelType openApiPropertyType(const Json &property, const std::function<ModelType(const std::string &)> &resolveRef,
+                              unsigned depth) {
+  // Real documents nest a few levels (a map of lists); a bound keeps a
+  // hostile one from exhausting the stack here and in the writer.
+  if (depth > kMaxTypeNesting)
+    throw std::runtime_error(fmt::format("a property type nests deeper than {} levels", kMaxTypeNesting));
   if (auto ref = property.find("$ref"); ref != property.end())
     return resolveRef(ref->get<std::string>());
   if (property.value("x-kubernetes-preserve-unknown-fields", false))
@@ -118,7 +126,8 @@ ModelType openApiPropertyType(const Json &property, const std::function<ModelTyp
     return ModelType::of(K::Bool);
   if (type == "array") {
     auto items = property.find("items");
-    return ModelType::listOf(items == property.end() ? ModelType::of(K::Any) : openApiPropertyType(*items, resolveRef));
+    return ModelType::listOf(items == property.end() ? ModelType::of(K::Any)
+                                                     : openApiPropertyType(*items, resolveRef, depth + 1));
   }
   if (type == "object") {
     auto extra = property.find("additionalProperties");
@@ -126,7 +135,7 @@ ModelType openApiPropertyType(const Json &property, const std::function<ModelTyp
       return ModelType::of(K::Any);
     if (extra->is_boolean())
       return ModelType::mapOf(ModelType::of(K::Any));
-    return ModelType::mapOf(openApiPropertyType(*extra, resolveRef));
+    return ModelType::mapOf(openApiPropertyType(*extra, resolveRef, depth + 1));
   }
   return ModelType::of(K::Any);
 }

@@ -20,9 +20,14 @@ std::string definitionShortName(const std::string &definitionName);
 // disguise, or nothing for ordinary definitions.
 std::optional<ModelType> specialDefinition(const std::string &definitionName, const nlohmann::json &definition);
 
+// How deeply list and map types may nest inside one property.
+inline constexpr unsigned kMaxTypeNesting = 64;
+
 // A property's type; `resolveRef` turns "#/definitions/X" into a reference.
+// Throws std::runtime_error when the type nests deeper than kMaxTypeNesting.
 ModelType openApiPropertyType(const nlohmann::json &property,
-                              const std::function<ModelType(const std::string &)> &resolveRef);
+                              const std::function<ModelType(const std::string &)> &resolveRef,
+                              unsigned depth = 0);
 
 // The int32 range, which Kubernetes uses for most counts and ports.
 ModelType int32Type();

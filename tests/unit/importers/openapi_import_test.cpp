@@ -131,5 +131,22 @@ TEST(OpenApiImport, RejectsDocumentsThatAreNotOpenApiV2) {
                std::runtime_error);
 }
 
+TEST(OpenApiImport, RefusesTypesNestedBeyondTheLimitInsteadOfOverflowingTheStack) {
+  std::string open, close;
+  for (unsigned i = 0; i < 20000; ++i) {
+    open += R"({"type": "array", "items": )";
+    close += "}";
+  }
+  std::string property = open + R"({"type": "string"})" + close;
+  std::string document = R"({"swagger": "2.0", "definitions": {"io.k8s.api.x.v1.A": {"type": "object", "properties": {"a": )" +
+                         property + "}}}}";
+  try {
+    importOpenApi(nlohmann::json::parse(document), "deep.json", {});
+    FAIL() << "expected an error";
+  } catch (const std::runtime_error &e) {
+    EXPECT_NE(std::string(e.what()).find("deeper than 64 levels"), std::string::npos) << e.what();
+  }
+}
+
 } // namespace
 } // namespace cairn::importers
