@@ -139,8 +139,9 @@ Flags:
       --schema-location DIR
                            more kinds: a directory of Cairn modules, e.g. from
                            `cairn import crd -o DIR` (repeatable)
-      --format FORMAT      text (default): diagnostics on standard error
+  -o, --format FORMAT  text (default): diagnostics on standard error
                            json, junit or tap: a report on standard output
+                           (`--output FORMAT` is the same)
       --summary            print the totals (valid, invalid, errors, skipped)
   -v, --verbose            (text) print a line for every object, valid ones too
   -h, --help               show this help

@@ -26,7 +26,12 @@ struct FlagSpec {
   Applier apply;
 };
 
+std::optional<std::string> applyFormat(Options &o, const std::string &v);
+
 std::optional<std::string> applyOutput(Options &o, const std::string &v) {
+  // `validate -o json`: kubeconform's spelling of the report format.
+  if (o.command == Command::Validate)
+    return applyFormat(o, v);
   if (v.empty())
     return "`-o` needs a non-empty path";
   if (v == "-")
@@ -152,7 +157,7 @@ std::optional<std::string> applyHelp(Options &o, const std::string &) {
 // A plain array: its size follows the entries (a std::array with a size
 // larger than its initialiser gets an empty entry that crashes lookups).
 constexpr FlagSpec kFlags[] = {
-    {"output", 'o', true, bit(Command::Build) | bit(Command::Import), applyOutput},
+    {"output", 'o', true, bit(Command::Build) | bit(Command::Import) | bit(Command::Validate), applyOutput},
     {"format", 0, true, bit(Command::Build) | bit(Command::Eval) | bit(Command::Validate), applyFormat},
     {"strict", 0, false, bit(Command::Validate), applyStrict},
     {"ignore-missing-schemas", 0, false, bit(Command::Validate), applyIgnoreMissing},
