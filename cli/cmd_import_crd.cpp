@@ -9,7 +9,6 @@
 #include "backends/output_writer.h"
 #include "cli/commands.h"
 #include "cli/io.h"
-#include "frontend/diag_render.h"
 #include "importers/cairn_writer.h"
 #include "importers/crd_kinds_index.h"
 #include "importers/crd_reader.h"
@@ -103,15 +102,7 @@ private:
 };
 
 int finish(const DiagnosticSink &diags, const SourceManager &sources, DriverIO &io, int code) {
-  std::vector<Diagnostic> list = diags.diagnostics();
-  if (!list.empty()) {
-    sortDiagnostics(list, sources);
-    DiagRenderOptions render;
-    render.color = shouldUseColor(io.stderrIsTerminal, io.noColorEnv);
-    *io.err << renderDiagnostics(list, sources, DiagRenderFormat::Human, render)
-            << diagnosticSummary(list, render.color) << '\n';
-    io.err->flush();
-  }
+  printHumanDiagnostics(diags.diagnostics(), sources, io);
   return code;
 }
 

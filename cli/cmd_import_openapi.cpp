@@ -8,7 +8,6 @@
 
 #include "cli/commands.h"
 #include "cli/io.h"
-#include "frontend/diag_render.h"
 #include "importers/cairn_writer.h"
 #include "importers/openapi_reader.h"
 #include "backends/output_writer.h"
@@ -61,13 +60,7 @@ bool readEnrichments(const fs::path &path, const std::string &shown, importers::
 }
 
 int finish(const DiagnosticSink &diags, DriverIO &io, int code) {
-  std::vector<Diagnostic> list = diags.diagnostics();
-  SourceManager none;
-  DiagRenderOptions render;
-  render.color = shouldUseColor(io.stderrIsTerminal, io.noColorEnv);
-  if (!list.empty())
-    *io.err << renderDiagnostics(list, none, DiagRenderFormat::Human, render)
-            << diagnosticSummary(list, render.color) << '\n';
+  printHumanDiagnostics(diags.diagnostics(), SourceManager{}, io);
   return code;
 }
 

@@ -9,7 +9,6 @@
 #include "backends/output_writer.h"
 #include "cli/commands.h"
 #include "cli/io.h"
-#include "frontend/diag_render.h"
 #include "importers/yaml_import.h"
 #include "importers/yaml_import_verify.h"
 
@@ -88,16 +87,6 @@ void collectInputs(const Options &options, DriverIO &io, CollectedInputs &out) {
     out.inputs[i].outputName = names[i];
 }
 
-void printDiagnostics(std::vector<Diagnostic> diags, const SourceManager &sources, DriverIO &io) {
-  if (diags.empty())
-    return;
-  sortDiagnostics(diags, sources);
-  DiagRenderOptions render;
-  render.color = shouldUseColor(io.stderrIsTerminal, io.noColorEnv);
-  *io.err << renderDiagnostics(diags, sources, DiagRenderFormat::Human, render)
-          << diagnosticSummary(diags, render.color) << '\n';
-}
-
 int writeFiles(const std::vector<importers::ImportedFile> &files, const fs::path &dir, const std::string &shownDir,
                DriverIO &io) {
   DiagnosticSink diags;
@@ -117,7 +106,7 @@ int writeFiles(const std::vector<importers::ImportedFile> &files, const fs::path
     }
     diags.report(DiagKind::OutputWriteFailed, Span{}, shown, error)
         .note(anyWritten ? "the files listed above were written; the others are unchanged" : "nothing was written");
-    printDiagnostics(diags.take(), SourceManager(), io);
+    printHumanDiagnostics(diags.take(), SourceManager(), io);
     return kExitOutputFailed;
   }
   return kExitOk;
@@ -129,7 +118,7 @@ int runImportYaml(const Options &options, DriverIO &io) {
   CollectedInputs collected;
   collectInputs(options, io, collected);
   if (collected.diags.hasErrors()) {
-    printDiagnostics(collected.diags.take(), SourceManager(), io);
+    printHumanDiagnostics(collected.diags.take(), SourceManager(), io);
     return kExitInputErrors;
   }
   importers::YamlImportOptions importOptions;
@@ -141,12 +130,12 @@ int runImportYaml(const Options &options, DriverIO &io) {
   importOptions.outputDir = outputDir;
 
   std::unique_ptr<importers::YamlImportResult> result = importers::importYaml(collected.inputs, importOptions);
-  printDiagnostics(result->diagnostics, result->sources, io);
+  printHumanDiagnostics(result->diagnostics, result->sources, io);
   if (result->hasErrors())
     return kExitInputErrors;
 
   std::unique_ptr<importers::Verification> check = importers::verifyImport(*result, importOptions);
-  printDiagnostics(check->diags.diagnostics(), check->program.sources, io);
+  printHumanDiagnostics(check->diags.diagnostics(), check->program.sources, io);
   if (!check->internalError.empty()) {
     *io.err << "cairn: internal error: " << check->internalError
             << "\nThis is a bug in cairn, not in your input; please report it with the command you ran.\n";

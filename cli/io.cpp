@@ -5,6 +5,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "frontend/diag_render.h"
+
 namespace cairn::cli {
 
 std::filesystem::path resolvePath(const std::filesystem::path &workingDir, const std::string &path) {
@@ -33,6 +35,17 @@ int writeStdout(const std::string &text, DriverIO &io) {
     return kExitOk;
   *io.err << "cairn: error: cannot write to standard output\n";
   return kExitOutputFailed;
+}
+
+void printHumanDiagnostics(std::vector<Diagnostic> diags, const SourceManager &sources, DriverIO &io) {
+  if (diags.empty())
+    return;
+  sortDiagnostics(diags, sources);
+  DiagRenderOptions render;
+  render.color = shouldUseColor(io.stderrIsTerminal, io.noColorEnv);
+  *io.err << renderDiagnostics(diags, sources, DiagRenderFormat::Human, render)
+          << diagnosticSummary(diags, render.color) << '\n';
+  io.err->flush();
 }
 
 } // namespace cairn::cli

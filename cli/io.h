@@ -5,8 +5,11 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "cli/driver.h"
+#include "frontend/diagnostic.h"
+#include "frontend/source.h"
 
 namespace cairn::cli {
 
@@ -23,5 +26,10 @@ ReadResult readTextFile(const std::filesystem::path &path);
 // Writes `text` to the driver's stdout; kExitOk, or kExitOutputFailed after
 // a message on stderr.
 int writeStdout(const std::string &text, DriverIO &io);
+
+// Human diagnostics, sorted by position, then the summary line, on the
+// driver's stderr (colour as for a terminal); nothing when `diags` is empty.
+// For commands without a --diagnostics flag (import).
+void printHumanDiagnostics(std::vector<Diagnostic> diags, const SourceManager &sources, DriverIO &io);
 
 } // namespace cairn::cli
