@@ -8,77 +8,13 @@
 
 #include "cli/commands.h"
 #include "cli/io.h"
+#include "cli/manifest_inputs.h"
 #include "frontend/diag_render.h"
 #include "manifest/report.h"
 #include "manifest/validate_run.h"
 
 namespace cairn::cli {
 namespace {
-
-namespace fs = std::filesystem;
-
-// Spans are 32-bit byte offsets.
-constexpr uintmax_t kMaxInputBytes = UINT32_MAX - 1;
-
-bool isManifestFile(const fs::path &path) {
-  std::string ext = path.extension().string();
-  return ext == ".yaml" || ext == ".yml" || ext == ".json";
-}
-
-// The manifest files below `dir`, sorted, each named as `shown` + relative path.
-std::vector<std::pair<fs::path, std::string>> manifestFilesIn(const fs::path &dir, const std::string &shown) {
-  std::vector<std::pair<fs::path, std::string>> files;
-  std::error_code ec;
-  for (fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
-       !ec && it != end; it.increment(ec))
-    if (it->is_regular_file(ec) && isManifestFile(it->path()))
-      files.emplace_back(it->path(), (fs::path(shown) / it->path().lexically_relative(dir)).generic_string());
-  std::sort(files.begin(), files.end(), [](const auto &a, const auto &b) { return a.second < b.second; });
-  return files;
-}
-
-// Reads one file into `sources`; a problem is an input diagnostic.
-void addFile(const fs::path &path, const std::string &shown, SourceManager &sources, std::vector<FileId> &files,
-             DiagnosticSink &problems) {
-  std::error_code ec;
-  uintmax_t size = fs::file_size(path, ec);
-  if (!ec && size > kMaxInputBytes) {
-    problems.report(DiagKind::CannotReadInput, Span{}, shown, "it is larger than 4 GiB")
-        .withHint("split it into smaller files");
-    return;
-  }
-  ReadResult read = readTextFile(path);
-  if (!read.text) {
-    problems.report(DiagKind::CannotReadInput, Span{}, shown, read.error);
-    return;
-  }
-  if (read.text->size() > kMaxInputBytes) {
-    problems.report(DiagKind::CannotReadInput, Span{}, shown, "it is larger than 4 GiB");
-    return;
-  }
-  files.push_back(sources.add(shown, std::move(*read.text)));
-}
-
-void collectInputs(const Options &options, DriverIO &io, SourceManager &sources, std::vector<FileId> &files,
-                   DiagnosticSink &problems) {
-  bool stdinRead = false;
-  for (const std::string &input : options.inputs) {
-    if (input == "-") {
-      if (!stdinRead && io.readStdin)
-        files.push_back(sources.add("<stdin>", io.readStdin()));
-      stdinRead = true;
-      continue;
-    }
-    fs::path path = resolvePath(io.workingDir, input);
-    std::error_code ec;
-    if (fs::is_directory(path, ec)) {
-      for (const auto &[file, shown] : manifestFilesIn(path, input))
-        addFile(file, shown, sources, files, problems);
-      continue;
-    }
-    addFile(path, input, sources, files, problems);
-  }
-}
 
 manifest::RunOptions runOptions(const Options &options, const DriverIO &io) {
   manifest::RunOptions run;
@@ -99,7 +35,7 @@ int runValidate(const Options &options, DriverIO &io) {
   SourceManager sources;
   std::vector<FileId> files;
   DiagnosticSink inputProblems;
-  collectInputs(options, io, sources, files, inputProblems);
+  collectManifestInputs(options.inputs, io, sources, files, inputProblems);
   manifest::RunResult run = manifest::validateFiles(sources, files, runOptions(options, io));
   manifest::ReportInput input{run, sources, inputProblems.diagnostics()};
   int exitCode = run.failed() || inputProblems.hasErrors() ? kExitInputErrors : kExitOk;

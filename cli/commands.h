@@ -17,9 +17,11 @@ int runImport(const Options &options, DriverIO &io);   // cmd_import.cpp: dispat
 int runImportOpenApi(const Options &options, DriverIO &io); // cmd_import_openapi.cpp
 int runImportCrd(const Options &options, DriverIO &io);     // cmd_import_crd.cpp
 int runImportYaml(const Options &options, DriverIO &io);    // cmd_import_yaml.cpp
+int runLint(const Options &options, DriverIO &io);          // cmd_lint.cpp
 
 // The usage text of the commands that keep it beside their implementation.
 std::string validateUsage();
 std::string importUsage();
+std::string lintUsage();
 
 } // namespace cairn::cli

@@ -29,6 +29,7 @@ int dispatch(const Options &options, DriverIO &io) {
   case Command::Eval: return runEval(options, io);
   case Command::Validate: return runValidate(options, io);
   case Command::Import: return runImport(options, io);
+  case Command::Lint: return runLint(options, io);
   case Command::Version: return writeStdout(versionText(), io);
   case Command::Help:
     return writeStdout(options.helpTopic.empty() ? overviewHelp()

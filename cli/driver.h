@@ -30,6 +30,8 @@ struct DriverIO {
   std::ostream *err = nullptr;
   // Colour in human diagnostics needs both: stderr is a terminal and NO_COLOR is unset.
   bool stderrIsTerminal = false;
+  bool stdoutIsTerminal = false; // colour in `lint`'s text report
+
   bool noColorEnv = false;
   // Searched, in order, for non-relative imports ("k8s/apps/v1").
   std::vector<std::filesystem::path> stdlibDirs;

@@ -88,6 +88,7 @@ Commands:
   eval     print the values of a file's `let`s, or of an expression (-e)
   validate check Kubernetes YAML/JSON manifests against the built-in and imported types
   import   generate Cairn modules from an OpenAPI document or CRDs, or Cairn from YAML manifests
+  lint     check policies on Cairn output and on YAML/JSON manifests (default pack included)
   version  print the version
   help     show help for a command
 
@@ -105,6 +106,7 @@ std::string commandHelp(Command command) {
   case Command::Eval: return fmt::format("{}{}\n{}", kEvalUsage, kCompileFlags, kExitCodes);
   case Command::Validate: return fmt::format("{}\n{}", validateUsage(), kExitCodes);
   case Command::Import: return fmt::format("{}\n{}", importUsage(), kExitCodes);
+  case Command::Lint: return lintUsage();
   case Command::Version: return kVersionUsage;
   case Command::Help: return kHelpUsage;
   }

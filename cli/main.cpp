@@ -50,6 +50,7 @@ int main(int argc, char **argv) {
   io.out = &std::cout;
   io.err = &std::cerr;
   io.stderrIsTerminal = isatty(STDERR_FILENO) == 1;
+  io.stdoutIsTerminal = isatty(STDOUT_FILENO) == 1;
   const char *noColor = std::getenv("NO_COLOR");
   io.noColorEnv = noColor != nullptr && *noColor != '\0';
   io.stdlibDirs = stdlibDirs(executableDir(argv[0]));

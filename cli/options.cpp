@@ -14,7 +14,7 @@ namespace {
 
 // Which commands accept a flag, as a bit set over Command.
 constexpr unsigned bit(Command c) { return 1u << static_cast<unsigned>(c); }
-constexpr unsigned kCompileCommands = bit(Command::Build) | bit(Command::Check) | bit(Command::Eval);
+constexpr unsigned kCompileCommands = bit(Command::Build) | bit(Command::Check) | bit(Command::Eval) | bit(Command::Lint);
 
 using Applier = std::optional<std::string> (*)(Options &, const std::string &value);
 
@@ -48,6 +48,9 @@ std::optional<std::string> applyFormat(Options &o, const std::string &v) {
     return fmt::format("unknown format `{}` for `eval`; expected `yaml` or `json`", v);
   if (o.command == Command::Validate && v != "text" && v != "json" && v != "junit" && v != "tap")
     return fmt::format("unknown format `{}` for `validate`; expected `text`, `json`, `junit` or `tap`", v);
+  // `markdown` is for `--list-checks` only (docs/policies.md is made with it).
+  if (o.command == Command::Lint && v != "text" && v != "json" && v != "sarif" && v != "github" && v != "markdown")
+    return fmt::format("unknown format `{}` for `lint`; expected `text`, `json`, `sarif` or `github`", v);
   o.format = v;
   o.formatGiven = true;
   return std::nullopt;
@@ -149,6 +152,52 @@ std::optional<std::string> applyEnrich(Options &o, const std::string &v) {
   return std::nullopt;
 }
 
+std::optional<std::string> applyFailOn(Options &o, const std::string &v) {
+  if (v != "error" && v != "warning" && v != "info" && v != "none")
+    return fmt::format("unknown level `{}` for `--fail-on`; expected `error`, `warning`, `info` or `none`", v);
+  o.failOn = v;
+  return std::nullopt;
+}
+
+std::optional<std::string> appendCheck(const char *flag, const std::string &v, std::vector<std::string> &out) {
+  if (llvm::StringRef(v).trim().empty())
+    return fmt::format("`--{}` needs a check name, e.g. `--{} latest-tag`", flag, flag);
+  out.push_back(v);
+  return std::nullopt;
+}
+
+std::optional<std::string> applyOnly(Options &o, const std::string &v) { return appendCheck("only", v, o.lintOnly); }
+std::optional<std::string> applyInclude(Options &o, const std::string &v) { return appendCheck("include", v, o.lintInclude); }
+std::optional<std::string> applyExclude(Options &o, const std::string &v) { return appendCheck("exclude", v, o.lintExclude); }
+std::optional<std::string> applyAll(Options &o, const std::string &) { o.lintAll = true; return std::nullopt; }
+std::optional<std::string> applyCheckParam(Options &o, const std::string &v) {
+  o.checkParams.push_back(v); // its form is checked with the configuration (lint/config.h)
+  return std::nullopt;
+}
+std::optional<std::string> applyPolicy(Options &o, const std::string &v) {
+  if (v.empty())
+    return "`--policy` needs a non-empty path";
+  o.policyFiles.push_back(v);
+  return std::nullopt;
+}
+std::optional<std::string> applyNoDefaultPolicies(Options &o, const std::string &) {
+  o.noDefaultPolicies = true;
+  return std::nullopt;
+}
+std::optional<std::string> applyIgnorePath(Options &o, const std::string &v) {
+  if (v.empty())
+    return "`--ignore-path` needs a non-empty glob";
+  o.ignorePaths.push_back(v);
+  return std::nullopt;
+}
+std::optional<std::string> applyConfig(Options &o, const std::string &v) {
+  if (v.empty())
+    return "`--config` needs a non-empty path";
+  o.configFile = v;
+  return std::nullopt;
+}
+std::optional<std::string> applyListChecks(Options &o, const std::string &) { o.listChecks = true; return std::nullopt; }
+
 std::optional<std::string> applyHelp(Options &o, const std::string &) {
   o.showHelp = true;
   return std::nullopt;
@@ -158,14 +207,25 @@ std::optional<std::string> applyHelp(Options &o, const std::string &) {
 // larger than its initialiser gets an empty entry that crashes lookups).
 constexpr FlagSpec kFlags[] = {
     {"output", 'o', true, bit(Command::Build) | bit(Command::Import) | bit(Command::Validate), applyOutput},
-    {"format", 0, true, bit(Command::Build) | bit(Command::Eval) | bit(Command::Validate), applyFormat},
+    {"format", 0, true, bit(Command::Build) | bit(Command::Eval) | bit(Command::Validate) | bit(Command::Lint), applyFormat},
     {"strict", 0, false, bit(Command::Validate), applyStrict},
     {"ignore-missing-schemas", 0, false, bit(Command::Validate), applyIgnoreMissing},
     {"skip", 0, true, bit(Command::Validate), applySkip},
     {"reject", 0, true, bit(Command::Validate), applyReject},
     {"summary", 0, false, bit(Command::Validate), applySummary},
     {"verbose", 'v', false, bit(Command::Validate), applyVerbose},
-    {"schema-location", 0, true, bit(Command::Validate) | bit(Command::Import), applySchemaLocation},
+    {"schema-location", 0, true, bit(Command::Validate) | bit(Command::Import) | bit(Command::Lint), applySchemaLocation},
+    {"fail-on", 0, true, bit(Command::Lint), applyFailOn},
+    {"only", 0, true, bit(Command::Lint), applyOnly},
+    {"include", 0, true, bit(Command::Lint), applyInclude},
+    {"exclude", 0, true, bit(Command::Lint), applyExclude},
+    {"all", 0, false, bit(Command::Lint), applyAll},
+    {"check-param", 0, true, bit(Command::Lint), applyCheckParam},
+    {"policy", 0, true, bit(Command::Lint), applyPolicy},
+    {"no-default-policies", 0, false, bit(Command::Lint), applyNoDefaultPolicies},
+    {"ignore-path", 0, true, bit(Command::Lint), applyIgnorePath},
+    {"config", 0, true, bit(Command::Lint), applyConfig},
+    {"list-checks", 0, false, bit(Command::Lint), applyListChecks},
     {"enrich", 0, true, bit(Command::Import), applyEnrich},
     {"param", 'p', true, kCompileCommands, applyParam},
     {"values", 0, true, kCompileCommands, applyValues},
@@ -277,6 +337,10 @@ std::optional<UsageError> checkPositionals(const Options &o) {
     if (n == 0)
       return usage(o, "`validate` needs at least one file or directory (`-` for standard input)");
     break;
+  case Command::Lint:
+    if (n == 0 && !o.listChecks)
+      return usage(o, "`lint` needs at least one file or directory (`-` for standard input)");
+    break;
   case Command::Import:
     if (n == 0)
       return usage(o, "`import` needs a source: `openapi`, `crd` or `yaml`");
@@ -313,7 +377,7 @@ std::optional<UsageError> checkPositionals(const Options &o) {
 }
 
 UsageError unknownCommand(const std::string &name) {
-  std::vector<llvm::StringRef> names{"build", "check", "eval", "validate", "import", "version", "help"};
+  std::vector<llvm::StringRef> names{"build", "check", "eval", "validate", "import", "lint", "version", "help"};
   std::string best = closestMatch(name, names);
   return {fmt::format("unknown command `{}`", name),
           best.empty() ? std::string() : fmt::format("did you mean `{}`?", best), ""};
@@ -328,6 +392,7 @@ const char *commandName(Command command) {
   case Command::Eval: return "eval";
   case Command::Validate: return "validate";
   case Command::Import: return "import";
+  case Command::Lint: return "lint";
   case Command::Version: return "version";
   case Command::Help: return "help";
   }
@@ -336,7 +401,7 @@ const char *commandName(Command command) {
 
 std::optional<Command> commandFromName(const std::string &name) {
   for (Command c : {Command::Build, Command::Check, Command::Eval, Command::Validate, Command::Import,
-                    Command::Version, Command::Help})
+                    Command::Lint, Command::Version, Command::Help})
     if (name == commandName(c))
       return c;
   return std::nullopt;
@@ -377,7 +442,7 @@ ParseResult parseCommandLine(const std::vector<std::string> &args) {
     o.importSource = o.inputs[0];
     o.inputs.erase(o.inputs.begin());
   }
-  if (o.command == Command::Validate && !o.formatGiven)
+  if ((o.command == Command::Validate || o.command == Command::Lint) && !o.formatGiven)
     o.format = "text";
   if (o.command == Command::Help && !o.inputs.empty()) {
     o.helpTopic = o.inputs[0];

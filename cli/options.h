@@ -10,7 +10,7 @@
 
 namespace cairn::cli {
 
-enum class Command { Build, Check, Eval, Validate, Import, Version, Help };
+enum class Command { Build, Check, Eval, Validate, Import, Lint, Version, Help };
 enum class DiagFormat { Human, Compact, Json };
 
 // `-p name=value`, split; the text is converted to the parameter's type later.
@@ -47,6 +47,19 @@ struct Options {
   // --schema-location DIR (validate, import yaml): directories of Cairn
   // modules holding more kinds, e.g. the output of `cairn import crd`.
   std::vector<std::string> schemaLocations;
+
+  // `lint` (the names of checks may be comma-separated lists)
+  std::optional<std::string> failOn;       // --fail-on error|warning|info|none
+  std::vector<std::string> lintOnly;       // --only CHECK
+  std::vector<std::string> lintInclude;    // --include CHECK
+  std::vector<std::string> lintExclude;    // --exclude CHECK
+  bool lintAll = false;                    // --all
+  std::vector<std::string> checkParams;    // --check-param CHECK.NAME=VALUE
+  std::vector<std::string> policyFiles;    // --policy FILE
+  bool noDefaultPolicies = false;          // --no-default-policies
+  std::vector<std::string> ignorePaths;    // --ignore-path GLOB
+  std::optional<std::string> configFile;   // --config FILE (default: the nearest cairn.yaml)
+  bool listChecks = false;                 // --list-checks
 
   // `import SOURCE`: "openapi", "crd" or "yaml" (the first positional).
   std::string importSource;

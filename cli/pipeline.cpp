@@ -56,7 +56,8 @@ std::vector<eval::ParamInput> valuesFileParams(const Options &options, DriverIO 
   return params;
 }
 
-// Values files first, then -p; a later setting of a name replaces an earlier one.
+} // namespace
+
 std::vector<eval::ParamInput> mergeParams(std::vector<eval::ParamInput> fromFiles,
                                           const std::vector<ParamArg> &fromFlags) {
   std::vector<eval::ParamInput> all = std::move(fromFiles);
@@ -77,6 +78,8 @@ std::vector<eval::ParamInput> mergeParams(std::vector<eval::ParamInput> fromFile
   }
   return merged;
 }
+
+namespace {
 
 DiagRenderFormat renderFormat(DiagFormat format) {
   switch (format) {

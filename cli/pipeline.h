@@ -30,6 +30,10 @@ struct Compilation {
 // Returned on the heap: the checked program and the values point into it.
 std::unique_ptr<Compilation> compile(const Options &options, DriverIO &io, bool collectLetsOfEntry);
 
+// Values files first, then -p; a later setting of a name replaces an earlier one.
+std::vector<eval::ParamInput> mergeParams(std::vector<eval::ParamInput> fromFiles,
+                                          const std::vector<ParamArg> &fromFlags);
+
 // Prints the compilation's diagnostics to io.err in the chosen form (with a
 // summary line after human diagnostics), sorted by file and position.
 void printDiagnostics(const Compilation &compilation, const Options &options, DriverIO &io);

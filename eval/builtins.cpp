@@ -14,7 +14,8 @@ Value callBuiltin(Evaluator &ev, types::BuiltinId id, llvm::ArrayRef<Value> args
   case BuiltinId::Has:
   case BuiltinId::Contains:
   case BuiltinId::Merge:
-  case BuiltinId::Fail: return collectionBuiltin(call);
+  case BuiltinId::Fail:
+  case BuiltinId::TypeOf: return collectionBuiltin(call);
   case BuiltinId::Range:
   case BuiltinId::Sort:
   case BuiltinId::Reverse:
@@ -46,6 +47,11 @@ Value callBuiltin(Evaluator &ev, types::BuiltinId id, llvm::ArrayRef<Value> args
   case BuiltinId::ToString:
   case BuiltinId::ToJson:
   case BuiltinId::ToYaml: return formatBuiltin(call);
+  case BuiltinId::CurrentObject:
+  case BuiltinId::CurrentPath:
+  case BuiltinId::AllObjects:
+  case BuiltinId::FindObject:
+  case BuiltinId::SelectPods: return lintBuiltin(call);
   }
   call.fail("unknown builtin");
 }
@@ -121,6 +127,7 @@ Value collectionBuiltin(BuiltinCall &call) {
   case BuiltinId::Contains: return contains(call);
   case BuiltinId::Merge: return merge(call);
   case BuiltinId::Fail: call.fail(call.string(0).str());
+  case BuiltinId::TypeOf: return call.text(kindName(call.args[0].kind()));
   default: call.fail("not a collection builtin");
   }
 }

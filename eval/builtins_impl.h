@@ -54,6 +54,7 @@ Value listBuiltin(BuiltinCall &call);       // builtins_list.cpp
 Value textBuiltin(BuiltinCall &call);       // builtins_text.cpp
 Value encodingBuiltin(BuiltinCall &call);   // builtins_encoding.cpp
 Value formatBuiltin(BuiltinCall &call);     // builtins_format.cpp
+Value lintBuiltin(BuiltinCall &call);       // builtins_lint.cpp
 
 
 } // namespace cairn::eval

@@ -10,14 +10,16 @@
 namespace cairn::eval {
 namespace {
 
-void flattenDocuments(Evaluator &ev, Value value, Span emitSpan, std::vector<Value> &documents) {
+void flattenDocuments(Evaluator &ev, Value value, Span emitSpan, std::vector<Value> &documents,
+                      std::vector<Span> &emits) {
   if (value.kind() == ValueKind::List) {
     for (Value item : value.asList())
-      flattenDocuments(ev, item, emitSpan, documents);
+      flattenDocuments(ev, item, emitSpan, documents, emits);
     return;
   }
   if (value.kind() == ValueKind::Object) {
     documents.push_back(value);
+    emits.push_back(emitSpan);
     return;
   }
   Span span = value.span().valid() ? value.span() : emitSpan;
@@ -28,7 +30,7 @@ void flattenDocuments(Evaluator &ev, Value value, Span emitSpan, std::vector<Val
 
 } // namespace
 
-void Evaluator::collectDocuments(std::vector<Value> &documents) {
+void Evaluator::collectDocuments(std::vector<Value> &documents, std::vector<Span> &emits) {
   for (uint32_t module : program_.entries) {
     const ast::Module &code = ast(module);
     for (ast::DeclId decl : code.decls()) {
@@ -39,7 +41,7 @@ void Evaluator::collectDocuments(std::vector<Value> &documents) {
         return;
       try {
         Value value = eval(emit->value, Scope{nullptr, nullptr, module});
-        flattenDocuments(*this, value, code.decl(decl).span, documents);
+        flattenDocuments(*this, value, code.decl(decl).span, documents, emits);
       } catch (EvalAbort &) {
         // Reported; the other emits are still evaluated for more diagnostics.
         abandoned_ = true;
@@ -71,7 +73,7 @@ EvalResult evaluateProgram(const Program &program, const types::CheckedProgram &
   auto evaluate = [&] {
     Evaluator evaluator(program, checked, options, diags, *result.arena);
     evaluator.applyParams();
-    evaluator.collectDocuments(result.documents);
+    evaluator.collectDocuments(result.documents, result.documentEmits);
     for (uint32_t module : options.collectLetsOf)
       if (module < program.modules.size())
         evaluator.collectLets(module, result.lets);

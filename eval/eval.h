@@ -30,9 +30,14 @@ struct ParamInput {
   std::string origin; // "-p env=prod" or "values.yaml" for messages
 };
 
+class LintWorld;
+
 struct EvalOptions {
   std::vector<ParamInput> params; // applied to the entry modules that declare them
   EvalLimits limits;
+  // The objects seen by the lint-only builtins (`findObject`, ...); null
+  // outside `cairn lint`, where calling them is E0513.
+  LintWorld *lint = nullptr;
   // Also evaluate every top-level `let` of these modules (for `cairn eval`).
   std::vector<uint32_t> collectLetsOf;
 };
@@ -48,6 +53,7 @@ struct EvalResult {
   // constant strings, spans), so the Program must outlive the result.
   std::unique_ptr<ValueArena> arena;
   std::vector<Value> documents;      // emitted objects in order: entries in order, `emit`s in order, lists flattened
+  std::vector<Span> documentEmits;   // parallel: the `emit` declaration each document came from
   std::vector<NamedValue> lets;      // when requested
   bool ok = false;                   // false if any error was reported
 };

@@ -158,8 +158,11 @@ Value Evaluator::concatenate(Value lhs, Value rhs, Span span) {
     checkStringSize(size, span);
     reserveBytes(size, span);
     char *memory = static_cast<char *>(arena_.allocator().Allocate(size ? size : 1, 1));
-    std::memcpy(memory, lhs.asString().data(), lhs.asString().size());
-    std::memcpy(memory + lhs.asString().size(), rhs.asString().data(), rhs.asString().size());
+    // An empty string may have no storage at all: memcpy needs a real pointer.
+    if (!lhs.asString().empty())
+      std::memcpy(memory, lhs.asString().data(), lhs.asString().size());
+    if (!rhs.asString().empty())
+      std::memcpy(memory + lhs.asString().size(), rhs.asString().data(), rhs.asString().size());
     return Value::string(llvm::StringRef(memory, size), span);
   }
   if (lhs.kind() == ValueKind::List && rhs.kind() == ValueKind::List) {

@@ -235,7 +235,7 @@ const ObjectData *Evaluator::makeObject(uint32_t schema, llvm::StringRef typeNam
 
 void Evaluator::reserveBytes(uint64_t bytes, Span span) {
   uint64_t limit = options_.limits.maxValueBytes;
-  if (arena_.bytesAllocated() + bytes > limit) {
+  if (arena_.bytesAllocated() - byteBaseline_ + bytes > limit) {
     fatal_ = true;
     raise(DiagKind::ValueTooLarge, span, "the memory used by values", fmt::format("{} bytes", limit));
   }

@@ -13,9 +13,11 @@
 #include <llvm/ADT/StringMap.h>
 #include <llvm/ADT/StringSet.h>
 #include <llvm/Support/Compiler.h>
+#include <nlohmann/json_fwd.hpp>
 
 #include "eval/eval.h"
 #include "eval/runtime.h"
+#include "eval/policy_eval.h"
 
 namespace cairn::eval {
 
@@ -35,7 +37,7 @@ public:
 
   // ---- top level (params.cpp, emit_collect.cpp)
   void applyParams();
-  void collectDocuments(std::vector<Value> &documents);
+  void collectDocuments(std::vector<Value> &documents, std::vector<Span> &emits);
   void collectLets(uint32_t module, std::vector<NamedValue> &lets);
   // Whether some emit or let was abandoned (normally after an error it reported).
   bool abandonedAny() const { return abandoned_; }
@@ -70,6 +72,26 @@ public:
   // Reports a failed conformance (E0501 or E0510) at the offending value
   // (else at `site`) without aborting; null if it was reported before.
   Diagnostic *reportMismatch(const Mismatch &mismatch, Span site, Span typeSpan);
+
+  // ---- policies (eval_policy.cpp)
+  // Runs the checks of `policy` on `target` with the parameters' values;
+  // appends one outcome per failed check. Throws EvalAbort after reporting
+  // an error in a check.
+  void runPolicyChecks(const types::PolicyInfo &policy, Value target, llvm::ArrayRef<Value> params,
+                       std::vector<CheckFailure> &failures);
+  // Each policy run on each value gets the whole step and value-memory
+  // budget: findings must not depend on how many objects came before (or
+  // on how the objects were split between threads).
+  void beginPolicyRun() {
+    steps_ = 0;
+    fatal_ = false;
+    byteBaseline_ = arena_.bytesAllocated();
+  }
+  // `selectPods` results by namespace and selector: policies ask the same
+  // question for every Service and PodDisruptionBudget selecting one app.
+  llvm::StringMap<Value> &selectPodsCache() { return selectPodsCache_; }
+  // An expression of `module` evaluated at top level (no locals).
+  Value evalTopLevel(uint32_t module, ast::ExprId expr) { return eval(expr, Scope{nullptr, nullptr, module}); }
 
   // ---- values with limits
   Value makeString(llvm::StringRef text, Span span);
@@ -216,6 +238,8 @@ private:
   mutable llvm::StringMap<std::shared_ptr<std::regex>> regexCache_; // null: does not compile
   mutable std::vector<uint8_t> typeFlags_; // per TypeId, see conformance.cpp
   uint64_t steps_ = 0;
+  llvm::StringMap<Value> selectPodsCache_;
+  uint64_t byteBaseline_ = 0; // arena bytes not counted against the value limit (earlier policy runs)
   uint32_t depth_ = 0;
   bool fatal_ = false; // a limit was hit: evaluate nothing more
   bool abandoned_ = false;
@@ -234,6 +258,10 @@ public:
 private:
   Evaluator &ev_;
 };
+
+// A JSON value (values files, lint parameters) as a value of `type`, built
+// like a literal of it (params.cpp).
+Value jsonToValue(Evaluator &ev, const nlohmann::ordered_json &data, types::TypeId type, Span span);
 
 // Builtins (builtins.cpp): `args` already evaluated.
 Value callBuiltin(Evaluator &ev, types::BuiltinId id, llvm::ArrayRef<Value> args, Span callSpan);

@@ -53,7 +53,7 @@ void collectKinds(const types::TypeStore &store, types::TypeId type, ScalarKinds
 
 // Converts one JSON value, guided by `type` so that objects meant for a
 // schema are built as instances of it (defaults and checks included).
-static Value jsonToValue(Evaluator &ev, const nlohmann::ordered_json &data, types::TypeId type, Span span) {
+Value jsonToValue(Evaluator &ev, const nlohmann::ordered_json &data, types::TypeId type, Span span) {
   using Json = nlohmann::ordered_json;
   // A whole number for a float parameter becomes a float, as with `-p`.
   ScalarKinds kinds;

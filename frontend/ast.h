@@ -209,8 +209,24 @@ struct SchemaDecl {
 };
 struct EmitDecl { ExprId value; };
 
+// `level = "error"`, `remediation = "..."`, `tags = [...]`, `enabled = false`.
+struct PolicySetting { Name name; ExprId value; Span span; };
+// `param registries: [string] = []`: set from the lint configuration.
+struct PolicyParam { Name name; TypeExprId type; ExprId defaultValue; Span span; };
+// `check cond, "message" at value`; `message` and `at` may be invalid.
+struct PolicyCheck { ExprId cond; ExprId message; ExprId at; Span span; };
+// `policy "name" on Type { ... }`: runs on every value of Type in the linted objects.
+struct PolicyDecl {
+  llvm::StringRef name; // the check's id, without quotes; empty if it was not a constant
+  Span nameSpan;
+  TypeExprId target;
+  std::vector<PolicySetting> settings;
+  std::vector<PolicyParam> params;
+  std::vector<PolicyCheck> checks;
+};
+
 using DeclData = std::variant<ImportDecl, ParamDecl, LetDecl, FnDecl, TypeAliasDecl, SchemaDecl,
-                              EmitDecl>;
+                              EmitDecl, PolicyDecl>;
 
 struct Decl {
   Span span;

@@ -51,6 +51,7 @@ private:
   ast::ImportDecl buildImport(P::ImportDeclContext *ctx);
   ast::FnDecl buildFn(P::FnDeclContext *ctx);
   ast::SchemaDecl buildSchema(P::SchemaDeclContext *ctx);
+  ast::PolicyDecl buildPolicy(P::PolicyDeclContext *ctx);
   llvm::StringRef docCommentBefore(antlr4::ParserRuleContext *ctx);
 
   // --- types (build_types.cpp)

@@ -189,6 +189,18 @@ std::string Dumper::decl(const ast::Decl &d) {
   }
   if (const auto *e = d.as<ast::EmitDecl>())
     return "(emit " + expr(e->value) + ")";
+  if (const auto *p = d.as<ast::PolicyDecl>()) {
+    std::string out = "(policy " + quote(p->name) + " on " + type(p->target);
+    for (const ast::PolicySetting &s : p->settings)
+      out += "\n  (set " + s.name.text.str() + " " + expr(s.value) + ")";
+    for (const ast::PolicyParam &a : p->params)
+      out += "\n  (param " + a.name.text.str() + ": " + type(a.type) +
+             (a.defaultValue.valid() ? " = " + expr(a.defaultValue) : "") + ")";
+    for (const ast::PolicyCheck &c : p->checks)
+      out += "\n  (check " + expr(c.cond) + (c.message.valid() ? " " + expr(c.message) : "") +
+             (c.at.valid() ? " at " + expr(c.at) : "") + ")";
+    return out + ")";
+  }
   return "<error-decl>";
 }
 

@@ -1,4 +1,4 @@
-// Declarations: import, param, let, fn, type, schema, emit.
+// Declarations: import, param, let, fn, type, schema, emit, policy.
 #include "frontend/ast_builder.h"
 
 #include "CairnLexer.h"
@@ -55,6 +55,8 @@ void AstBuilder::buildDecl(P::DeclContext *ctx) {
     module_.addDecl(s, buildSchema(c), doc);
   } else if (auto *c = ctx->emitDecl()) {
     module_.addDecl(s, ast::EmitDecl{buildExpr(c->expr(), s)}, doc);
+  } else if (auto *c = ctx->policyDecl()) {
+    module_.addDecl(s, buildPolicy(c), doc);
   }
   // Anything else failed to parse; the syntax error was already reported.
 }
@@ -122,6 +124,53 @@ ast::SchemaDecl AstBuilder::buildSchema(P::SchemaDeclContext *ctx) {
         c.message = buildExpr(exprs[1], ms);
       c.span = ms;
       d.checks.push_back(c);
+    }
+  }
+  return d;
+}
+
+ast::PolicyDecl AstBuilder::buildPolicy(P::PolicyDeclContext *ctx) {
+  Span s = span(ctx);
+  ast::PolicyDecl d;
+  if (P::StringLiteralContext *nameLit = ctx->stringLiteral()) {
+    d.nameSpan = span(nameLit, s);
+    ast::StringLit lit = buildStringParts(nameLit);
+    if (lit.isConstant())
+      d.name = module_.save(lit.constantText());
+    else
+      diags_.report(DiagKind::PolicyNameNotConstant, d.nameSpan);
+  }
+  ast::Name on = name(ctx->IDENT());
+  if (on.valid() && on.text != "on")
+    diags_.report(DiagKind::ExpectedPolicyOn, on.span, on.text.str());
+  d.target = buildType(ctx->type(), s);
+  for (P::PolicyMemberContext *member : ctx->policyMember()) {
+    Span ms = span(member, s);
+    if (auto *param = dynamic_cast<P::PolicyParamContext *>(member)) {
+      ast::PolicyParam p{name(param->IDENT()), buildType(param->type(), ms), {}, ms};
+      if (param->expr())
+        p.defaultValue = buildExpr(param->expr(), ms);
+      d.params.push_back(p);
+    } else if (auto *check = dynamic_cast<P::PolicyCheckContext *>(member)) {
+      std::vector<P::ExprContext *> exprs = check->expr();
+      ast::PolicyCheck c;
+      c.span = ms;
+      c.cond = buildExpr(exprs.empty() ? nullptr : exprs[0], ms);
+      // `check c at x` has two expressions and an `at`; `check c, "m" at x` three.
+      bool hasAt = check->IDENT() != nullptr;
+      size_t messageIndex = check->COMMA() ? 1 : SIZE_MAX;
+      if (messageIndex < exprs.size())
+        c.message = buildExpr(exprs[messageIndex], ms);
+      if (hasAt) {
+        ast::Name at = name(check->IDENT());
+        if (at.valid() && at.text != "at")
+          diags_.report(DiagKind::ExpectedCheckAt, at.span, at.text.str());
+        if (exprs.size() >= 2)
+          c.at = buildExpr(exprs.back(), ms);
+      }
+      d.checks.push_back(c);
+    } else if (auto *setting = dynamic_cast<P::PolicySettingContext *>(member)) {
+      d.settings.push_back({name(setting->IDENT()), buildExpr(setting->expr(), ms), ms});
     }
   }
   return d;

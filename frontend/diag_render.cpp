@@ -75,11 +75,17 @@ unsigned displayColumn(llvm::StringRef text, size_t upto, unsigned tabWidth) {
   return col;
 }
 
+// Tabs expanded; other control bytes (ESC, BEL, CR, DEL) shown as `?`, one
+// column like the byte they replace: an excerpt of untrusted input must not
+// drive the terminal or forge lines of the report.
 std::string expandTabs(llvm::StringRef text, unsigned tabWidth) {
   std::string out;
   for (char c : text) {
+    unsigned char u = static_cast<unsigned char>(c);
     if (c == '\t')
       out.append(tabWidth, ' ');
+    else if (u < 0x20 || u == 0x7f)
+      out.push_back('?');
     else
       out.push_back(c);
   }

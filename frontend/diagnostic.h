@@ -92,6 +92,14 @@ public:
     return diags_.back();
   }
 
+  // A diagnostic made elsewhere (another sink, a renderer's input).
+  Diagnostic &add(Diagnostic d) {
+    if (d.severity == Severity::Error)
+      ++errors_;
+    diags_.push_back(std::move(d));
+    return diags_.back();
+  }
+
   bool hasErrors() const { return errors_ > 0; }
   size_t errorCount() const { return errors_; }
   const std::vector<Diagnostic> &diagnostics() const { return diags_; }

@@ -159,7 +159,7 @@ void Loader::loadEntries(const std::vector<EntryInput> &entries) {
     if (entry.path == "-") {
       if (root_.empty())
         root_ = findRoot(fs::weakly_canonical(options_.workingDir, ec));
-      uint32_t index = loadFile({}, "<stdin>", entry.text, false);
+      uint32_t index = loadFile({}, entry.displayName.empty() ? "<stdin>" : entry.displayName, entry.text, false);
       program_.entries.push_back(index);
       continue;
     }
@@ -298,8 +298,9 @@ void Loader::visit(uint32_t module) {
 } // namespace
 
 Program loadProgram(const std::vector<EntryInput> &entries, const LoadOptions &options,
-                    DiagnosticSink &diags) {
+                    DiagnosticSink &diags, SourceManager sources) {
   Program program;
+  program.sources = std::move(sources);
   Loader loader(program, options, diags);
   loader.loadEntries(entries);
   return program;

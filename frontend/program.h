@@ -41,6 +41,7 @@ struct Program {
 struct EntryInput {
   std::string path;   // a file path, or "-" for standard input
   std::string text;   // the text for "-" (the caller reads stdin); ignored otherwise
+  std::string displayName; // for "-": the name in messages ("<stdin>" when empty)
 };
 
 struct LoadOptions {
@@ -56,8 +57,10 @@ struct LoadOptions {
 
 // Loads the entries and their imports. Unreadable entry files are reported
 // as E0705 and skipped; the returned program holds every module that loaded.
+// `sources` may already hold files (the manifests `cairn lint` reads), whose
+// ids stay valid in the program's SourceManager.
 Program loadProgram(const std::vector<EntryInput> &entries, const LoadOptions &options,
-                    DiagnosticSink &diags);
+                    DiagnosticSink &diags, SourceManager sources = {});
 
 // The name an import gets without `as`: the last path component, without a
 // `.cairn` extension, skipping a trailing version component ("k8s/apps/v1" -> "apps").

@@ -69,8 +69,8 @@ std::string describeExpected(const antlr4::misc::IntervalSet &expected,
     words.push_back("a name");
   }
   if (has(L::SCHEMA) && has(L::EMIT) && has(L::PARAM)) {
-    removeAll(types, {L::IMPORT, L::PARAM, L::LET, L::FN, L::TYPE, L::SCHEMA, L::EMIT}, false);
-    words.push_back("a declaration (`let`, `fn`, `schema`, `type`, `param`, `import` or `emit`)");
+    removeAll(types, {L::IMPORT, L::PARAM, L::LET, L::FN, L::TYPE, L::SCHEMA, L::EMIT, L::POLICY}, false);
+    words.push_back("a declaration (`let`, `fn`, `schema`, `type`, `param`, `import`, `emit` or `policy`)");
   }
   for (size_t t : types)
     words.push_back(tokenDisplayName(t, vocabulary));

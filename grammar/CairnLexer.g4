@@ -27,7 +27,7 @@ WITH    : 'with';
 TRUE    : 'true';
 FALSE   : 'false';
 NULL_   : 'null';
-POLICY  : 'policy';   // reserved for policies (issue "policy linting")
+POLICY  : 'policy';
 
 // Braces push and pop modes so that `}` closes a `${ ... }` interpolation.
 // CairnLexerBase::popMode ignores an unbalanced `}` instead of throwing.

@@ -18,6 +18,7 @@ decl
   | typeDecl
   | schemaDecl
   | emitDecl
+  | policyDecl
   ;
 
 importDecl : IMPORT stringLiteral (AS IDENT)? ;
@@ -28,6 +29,16 @@ fnParam    : IDENT COLON type ;
 typeDecl   : TYPE IDENT ASSIGN type ;
 schemaDecl : SCHEMA IDENT (EXTENDS qualifiedName)? LBRACE (schemaMember COMMA?)* RBRACE ;
 emitDecl   : EMIT expr ;
+
+// `policy "name" on Type { ... }`: `on` (and `at` in checks) are plain names,
+// not keywords; the AST builder checks their spelling.
+policyDecl : POLICY stringLiteral IDENT type LBRACE (policyMember COMMA?)* RBRACE ;
+
+policyMember
+  : PARAM IDENT COLON type (ASSIGN expr)?       # policyParam
+  | CHECK expr (COMMA expr)? (IDENT expr)?      # policyCheck
+  | IDENT ASSIGN expr                           # policySetting
+  ;
 
 schemaMember
   : key QUESTION? COLON type (ASSIGN expr)?    # schemaField

@@ -181,10 +181,9 @@ KindRegistry loadKindRegistry(const LibraryOptions &options, DiagnosticSink &dia
 
 namespace {
 
-// The loader's import path for a module file: a search-path import for the
-// standard library, else a path relative to the working directory (the
-// project root is `/`, so a schema location may be anywhere).
-std::string syntheticImportPath(const KindEntry &entry, const LibraryOptions &options) {
+} // namespace
+
+std::string kindImportPath(const KindEntry &entry, const LibraryOptions &options) {
   if (!entry.importPath.empty() && !llvm::StringRef(entry.importPath).endswith(".cairn"))
     return entry.importPath;
   std::error_code ec;
@@ -193,6 +192,8 @@ std::string syntheticImportPath(const KindEntry &entry, const LibraryOptions &op
   std::string relative = file.lexically_relative(base).generic_string();
   return llvm::StringRef(relative).startswith("../") ? relative : "./" + relative;
 }
+
+namespace {
 
 // A path as a Cairn string literal's content.
 std::string cairnStringContent(llvm::StringRef text) {
@@ -224,7 +225,7 @@ std::unique_ptr<LoadedKinds> loadKinds(const std::vector<const KindEntry *> &kin
   std::vector<size_t> importOf; // per kind: index into importPaths
   std::string text;
   for (const KindEntry *entry : kinds) {
-    std::string path = syntheticImportPath(*entry, options);
+    std::string path = kindImportPath(*entry, options);
     size_t index = std::find(importPaths.begin(), importPaths.end(), path) - importPaths.begin();
     if (index == importPaths.size()) {
       text += fmt::format("import \"{}\" as m{}\n", cairnStringContent(path), index);
@@ -236,7 +237,7 @@ std::unique_ptr<LoadedKinds> loadKinds(const std::vector<const KindEntry *> &kin
   load.workingDir = options.workingDir;
   load.projectRoot = fs::path("/");
   load.stdlibDirs = options.stdlibDirs;
-  loaded->program = loadProgram({EntryInput{"-", text}}, load, diags);
+  loaded->program = loadProgram({EntryInput{"-", text, "<kinds>"}}, load, diags);
   if (loaded->program.entries.empty())
     return loaded;
   // The synthetic module's imports are used by the caller, not by Cairn code:

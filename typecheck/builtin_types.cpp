@@ -125,6 +125,19 @@ TypeId Checker::checkBuiltinCall(ast::ExprId e, BuiltinId id, const ast::CallExp
   case BuiltinId::Base64Decode:
   case BuiltinId::Sha256: b.string(0); return ts.string();
   case BuiltinId::Split: b.string(0); b.string(1); return ts.list(ts.string());
+  case BuiltinId::TypeOf: b.any(0); return ts.string();
+  case BuiltinId::CurrentObject: return ts.any();
+  case BuiltinId::CurrentPath: return ts.string();
+  case BuiltinId::AllObjects: return ts.list(ts.any());
+  case BuiltinId::FindObject:
+    b.string(0);
+    b.expect(1, ts.optional(ts.string()));
+    b.string(2);
+    return ts.any();
+  case BuiltinId::SelectPods:
+    b.expect(0, ts.optional(ts.string()));
+    b.expect(1, ts.map(ts.string()));
+    return ts.list(ts.any());
   case BuiltinId::Join: b.expect(0, ts.list(ts.string())); b.string(1); return ts.string();
   case BuiltinId::Replace: b.string(0); b.string(1); b.string(2); return ts.string();
   case BuiltinId::StartsWith:

@@ -48,7 +48,13 @@ namespace cairn::types {
   X(Sha256, "sha256", 1, 1, "the SHA-256 of a string, as 64 hex digits")                          \
   X(ToJson, "toJson", 1, 1, "a value as compact JSON text")                                       \
   X(ToYaml, "toYaml", 1, 1, "a value as YAML text")                                               \
-  X(Fail, "fail", 1, 1, "stops evaluation with an error message")
+  X(Fail, "fail", 1, 1, "stops evaluation with an error message")                                \
+  X(TypeOf, "typeOf", 1, 1, "the kind of a value: null, bool, int, float, string, list, object or function") \
+  X(CurrentObject, "currentObject", 0, 0, "in a policy: the top-level object being checked")     \
+  X(CurrentPath, "currentPath", 0, 0, "in a policy: the field path of `self` in that object")    \
+  X(AllObjects, "allObjects", 0, 0, "in a policy: every object being linted")                    \
+  X(FindObject, "findObject", 3, 3, "in a policy: the object of a kind, namespace and name, or null") \
+  X(SelectPods, "selectPods", 2, 2, "in a policy: the pod-running objects of a namespace whose pod labels include a selector")
 
 enum class BuiltinId : uint8_t {
 #define CAIRN_BUILTIN_ENUM(id, name, minArgs, maxArgs, doc) id,

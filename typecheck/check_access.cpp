@@ -21,12 +21,12 @@ TypeId Checker::checkMember(ast::ExprId e, const ast::MemberExpr &member) {
   bool readsMap = false;
   for (TypeId m : rel_.members(rel_.withoutNull(objectType)))
     readsMap |= store().kind(store().strip(m)) == TypeKind::Map;
-  if (member.optional && !nullable && !readsMap)
+  if (member.optional && !nullable && !readsMap && !pos_.policy)
     report(DiagKind::OptionalAccessNotNullable,
            Span{object.span.file, object.span.end, member.member.span.end}, show(objectType));
   // A plain `.` on a nullable value is allowed: null fails at run time (E0506).
   TypeId result = memberOf(objectType, member.member);
-  if (member.optional && (nullable || readsMap) && !rel_.isError(result))
+  if (member.optional && (nullable || readsMap || pos_.policy) && !rel_.isError(result))
     return store().optional(result);
   return result;
 }

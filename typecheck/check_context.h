@@ -65,6 +65,9 @@ struct CheckPosition {
   uint32_t defaultField = kNone; // inside the default of this field (index in the schema)
   ast::DeclId let;               // inside the value of this top-level let
   unsigned lambdaDepth = 0;
+  // Inside a policy's checks: the values come from manifests that need not
+  // match their types, so `?.` on a required field is a fair guard there.
+  bool policy = false;
 };
 
 // An import alias: the import `index` of module `owner`, naming module `target`.
@@ -164,6 +167,9 @@ public:
   TypeId fnType(uint32_t module, ast::DeclId decl, Span use);
   // Whether `emit` may output a value of this type (objects or lists of them).
   bool emittable(TypeId type) const;
+  // policies (check_policy.cpp)
+  void checkPolicy(uint32_t m, ast::DeclId id, const ast::PolicyDecl &policy);
+  void checkPolicySetting(PolicyInfo &info, const ast::PolicySetting &setting);
   void checkLetCycles();
   void reportUnusedImports();
   static uint64_t key(uint32_t module, uint32_t index) {

@@ -97,6 +97,8 @@ void Checker::checkModuleDecls(uint32_t m) {
       TypeId type = checkExpr(emit->value, Expected::none());
       if (!emittable(type))
         report(DiagKind::EmitNeedsObject, expr(emit->value).span, show(type));
+    } else if (auto *policy = decl.as<ast::PolicyDecl>()) {
+      checkPolicy(m, id, *policy);
     }
   }
 }

@@ -85,9 +85,32 @@ struct CheckedModule {
   std::vector<TypeId> localTypes;   // per TypeExprId: the resolved type of every type expression
 };
 
+struct PolicyParamInfo {
+  llvm::StringRef name;
+  TypeId type;
+  ast::ExprId defaultValue;
+  Span span;
+};
+
+// A `policy` declaration, checked. Settings are expressions evaluated once by
+// the linter (invalid when not set: the defaults are "warning", no
+// remediation, no tags, enabled).
+struct PolicyInfo {
+  llvm::StringRef name;        // the check's id: "latest-tag"
+  uint32_t module = kNone;
+  ast::DeclId decl;
+  Span nameSpan;
+  TypeId target;               // a schema type, or `any`
+  uint32_t targetSchema = kNone; // kNone for `any`
+  std::vector<PolicyParamInfo> params;
+  ast::ExprId level, remediation, tags, enabled;
+  llvm::StringRef doc;         // the `///` comment above the policy
+};
+
 struct CheckedProgram {
   TypeStore types;
   std::vector<SchemaInfo> schemas;
+  std::vector<PolicyInfo> policies; // in module checking order, then source order
   std::vector<CheckedModule> modules; // parallel to Program::modules
 
   std::string display(TypeId type) const { return types.display(type, schemas); }

@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include "cli/driver.h"
+#include "drive.h"
 
 namespace cairn::cli {
 namespace {
@@ -17,10 +18,7 @@ namespace fs = std::filesystem;
 
 const fs::path kSourceDir = CAIRN_SOURCE_DIR;
 
-struct DriverRun {
-  int exit = -1;
-  std::string out, err;
-};
+using testing::DriverRun;
 
 // A temporary project directory, removed at the end of the test.
 class ImportCrdTest : public ::testing::Test {
@@ -33,18 +31,7 @@ protected:
   void TearDown() override { fs::remove_all(dir_); }
 
   DriverRun drive(const std::vector<std::string> &args, const std::string &stdinText = "") {
-    std::ostringstream out, err;
-    DriverIO io;
-    io.workingDir = dir_;
-    io.out = &out;
-    io.err = &err;
-    io.readStdin = [stdinText] { return stdinText; };
-    io.stdlibDirs = {kSourceDir / "stdlib"};
-    DriverRun r;
-    r.exit = runDriver(args, io);
-    r.out = out.str();
-    r.err = err.str();
-    return r;
+    return testing::drive(args, dir_, stdinText);
   }
 
   void write(const std::string &name, const std::string &text) {

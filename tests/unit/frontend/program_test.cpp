@@ -33,7 +33,7 @@ protected:
       options.workingDir = dir_;
     std::vector<EntryInput> inputs;
     for (const std::string &e : entries)
-      inputs.push_back({e, {}});
+      inputs.push_back({e, {}, {}});
     return loadProgram(inputs, options, diags_);
   }
 
