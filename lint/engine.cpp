@@ -162,6 +162,30 @@ bool buildProgram(LintState &state, const std::vector<std::string> &kindImports)
   return state.checked && !failed;
 }
 
+void classifySources(LintState &state) {
+  const Program &program = state.result.program;
+  state.sourceRoles.assign(program.sources.size(), SourceRole::Manifest);
+  for (const ProgramModule &module : program.modules) {
+    if (!module.file.valid() || module.file.index >= state.sourceRoles.size())
+      continue;
+    SourceRole &role = state.sourceRoles[module.file.index];
+    if (module.isStdlib || module.file == state.syntheticFile) {
+      role = SourceRole::Library;
+      continue;
+    }
+    bool emits = false, policies = false;
+    for (ast::DeclId id : module.ast.decls()) {
+      const ast::Decl &decl = module.ast.decl(id);
+      emits |= decl.as<ast::EmitDecl>() != nullptr;
+      if (decl.as<ast::PolicyDecl>()) {
+        policies = true;
+        state.policySpans.push_back(decl.span);
+      }
+    }
+    role = !policies ? SourceRole::Objects : emits ? SourceRole::ObjectsAndPolicies : SourceRole::Library;
+  }
+}
+
 void identify(LintObject &object) {
   object.apiVersion = stringField(object.value, "apiVersion").str();
   object.kind = stringField(object.value, "kind").str();
@@ -250,6 +274,7 @@ std::unique_ptr<LintResult> runLint(LintRequest request) {
     }
   }
   collectObjects(state);
+  classifySources(state);
   result->objects = state.objects.size();
   runPolicies(state);
   return result;

@@ -16,6 +16,13 @@
 
 namespace cairn::lint {
 
+// What a source file of the lint program holds, for choosing where a
+// finding points: a value written in a manifest or in Cairn that builds
+// objects is the user's to fix; one made inside the standard library (a
+// default such as `apiVersion`), by a policy (a message string) or in a
+// module of policies only is not.
+enum class SourceRole : uint8_t { Manifest, Objects, Library, ObjectsAndPolicies };
+
 struct LintState {
   LintState(LintRequest &request, LintResult &result) : request(request), result(result) {}
   LintRequest &request;
@@ -32,6 +39,8 @@ struct LintState {
   std::optional<eval::EvalResult> evaluation;
   std::unique_ptr<eval::ValueArena> arena = std::make_unique<eval::ValueArena>();
   std::vector<LintObject> objects;
+  std::vector<SourceRole> sourceRoles; // per FileId of the program's sources
+  std::vector<Span> policySpans;       // the policy declarations of ObjectsAndPolicies files
 };
 
 // engine_policies.cpp: descriptors, selection, parameters; then every

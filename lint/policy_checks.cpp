@@ -67,30 +67,22 @@ bool findPath(Value value, Value needle, std::string &path, Span &setAt) {
   return false;
 }
 
-// A span users can act on: in a manifest, or in Cairn that builds objects;
-// not inside the standard library (a default such as `apiVersion`), nor in
-// a policy (a string a check made), nor in a module of policies only.
+// A span users can act on (see LintState::sourceRoles).
 bool userSpan(const LintState &state, Span span) {
   if (!span.valid())
     return false;
-  for (const ProgramModule &module : state.result.program.modules) {
-    if (module.file != span.file)
-      continue;
-    if (module.isStdlib || span.file == state.syntheticFile)
-      return false;
-    bool emits = false, policies = false;
-    for (ast::DeclId id : module.ast.decls()) {
-      const ast::Decl &decl = module.ast.decl(id);
-      emits |= decl.as<ast::EmitDecl>() != nullptr;
-      if (decl.as<ast::PolicyDecl>()) {
-        policies = true;
-        if (span.begin >= decl.span.begin && span.end <= decl.span.end)
-          return false;
-      }
-    }
-    return emits || !policies;
+  if (span.file.index >= state.sourceRoles.size())
+    return true; // a manifest file
+  switch (state.sourceRoles[span.file.index]) {
+  case SourceRole::Manifest:
+  case SourceRole::Objects: return true;
+  case SourceRole::Library: return false;
+  case SourceRole::ObjectsAndPolicies: break;
   }
-  return true; // a manifest file
+  for (Span policy : state.policySpans)
+    if (policy.file == span.file && span.begin >= policy.begin && span.end <= policy.end)
+      return false;
+  return true;
 }
 
 void runOne(PolicyWorker &run, uint32_t objectIndex, uint32_t policy, Value target, const std::string &path) {
