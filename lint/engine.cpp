@@ -32,7 +32,9 @@ bool notKubernetes(const manifest::ManifestObject &object) {
     return false;
   size_t missing = 0;
   for (const manifest::Issue &issue : object.issues.issues()) {
-    if (issue.diagnostic.kind != DiagKind::ManifestMissingKind)
+    // A note says the field is there with a non-string value (`kind: 1.5`):
+    // a broken manifest, not some other YAML.
+    if (issue.diagnostic.kind != DiagKind::ManifestMissingKind || !issue.diagnostic.notes.empty())
       return false;
     ++missing;
   }
