@@ -1,4 +1,6 @@
 // Command-line flags on top of the project file, and the exit-code rule.
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 #include "lint/config.h"
@@ -30,6 +32,24 @@ TEST(ApplyFlags, ListsAreAppendedAndCommaSeparated) {
   EXPECT_EQ(c.checks.include, (std::vector<std::string>{"required-labels"}));
   EXPECT_EQ(c.checks.exclude, (std::vector<std::string>{"latest-tag", "ssh-port"}));
   EXPECT_TRUE(c.checks.onlySpans.empty()); // flags have no place in the file
+}
+
+TEST(ApplyFlags, NamingACheckOnTheCommandLineOverridesTheFilesExclude) {
+  LintConfig c = projectConfig(); // the file excludes latest-tag and sets only: [ssh-port]
+  c.checks.only = {"ssh-port"};
+  LintFlags flags;
+  flags.only = {"latest-tag"};
+  std::string error;
+  ASSERT_TRUE(applyFlags(flags, "/repo", c, error)) << error;
+  EXPECT_EQ(c.checks.only, (std::vector<std::string>{"latest-tag"})); // --only replaces the file's list
+  EXPECT_TRUE(c.checks.exclude.empty());
+
+  LintConfig d = projectConfig();
+  LintFlags both;
+  both.include = {"latest-tag"};
+  both.exclude = {"latest-tag"}; // an explicit --exclude still wins
+  ASSERT_TRUE(applyFlags(both, "/repo", d, error)) << error;
+  EXPECT_NE(std::find(d.checks.exclude.begin(), d.checks.exclude.end(), "latest-tag"), d.checks.exclude.end());
 }
 
 TEST(ApplyFlags, ParamValuesAreJsonOrPlainText) {
@@ -101,11 +121,11 @@ TEST(ApplyFlags, WithoutProjectFileTheWorkingDirectoryIsTheBase) {
   flags.noDefaultPolicies = true;
   flags.all = true;
   std::string error;
-  ASSERT_TRUE(applyFlags(flags, "/work/app", c, error));
-  EXPECT_EQ(c.baseDir, fs::path("/work/app"));
+  ASSERT_TRUE(applyFlags(flags, "/srv/app", c, error));
+  EXPECT_EQ(c.baseDir, fs::path("/srv/app"));
   EXPECT_EQ(c.ignorePaths, (std::vector<std::string>{"vendor"}));
   EXPECT_EQ(c.policies,
-            (std::vector<fs::path>{"/work/app/org.cairn", "/abs/p.cairn", "/work/up/q.cairn"}));
+            (std::vector<fs::path>{"/srv/app/org.cairn", "/abs/p.cairn", "/srv/up/q.cairn"}));
   EXPECT_FALSE(c.defaultPolicies);
   EXPECT_TRUE(c.checks.all);
 }
