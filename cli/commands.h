@@ -18,10 +18,14 @@ int runImportOpenApi(const Options &options, DriverIO &io); // cmd_import_openap
 int runImportCrd(const Options &options, DriverIO &io);     // cmd_import_crd.cpp
 int runImportYaml(const Options &options, DriverIO &io);    // cmd_import_yaml.cpp
 int runLint(const Options &options, DriverIO &io);          // cmd_lint.cpp
+int runFmt(const Options &options, DriverIO &io);           // cmd_fmt.cpp
+int runLsp(const Options &options, DriverIO &io);           // cmd_lsp.cpp
 
 // The usage text of the commands that keep it beside their implementation.
 std::string validateUsage();
 std::string importUsage();
 std::string lintUsage();
+std::string fmtUsage();
+std::string lspUsage();
 
 } // namespace cairn::cli

@@ -30,6 +30,8 @@ int dispatch(const Options &options, DriverIO &io) {
   case Command::Validate: return runValidate(options, io);
   case Command::Import: return runImport(options, io);
   case Command::Lint: return runLint(options, io);
+  case Command::Fmt: return runFmt(options, io);
+  case Command::Lsp: return runLsp(options, io);
   case Command::Version: return writeStdout(versionText(), io);
   case Command::Help:
     return writeStdout(options.helpTopic.empty() ? overviewHelp()

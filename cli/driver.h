@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <istream>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -26,6 +27,9 @@ struct DriverIO {
   std::filesystem::path workingDir;
   // Returns all of standard input; called at most once, and only when `-` is used.
   std::function<std::string()> readStdin;
+  // Standard input as a stream, for `cairn lsp` (which reads messages as they
+  // come instead of all of stdin at once).
+  std::istream *in = nullptr;
   std::ostream *out = nullptr;
   std::ostream *err = nullptr;
   // Colour in human diagnostics needs both: stderr is a terminal and NO_COLOR is unset.

@@ -89,6 +89,8 @@ Commands:
   validate check Kubernetes YAML/JSON manifests against the built-in and imported types
   import   generate Cairn modules from an OpenAPI document or CRDs, or Cairn from YAML manifests
   lint     check policies on Cairn output and on YAML/JSON manifests (default pack included)
+  fmt      format Cairn files in the one canonical layout (--check for CI, -w to rewrite)
+  lsp      run the language server for editors (JSON-RPC over stdin/stdout)
   version  print the version
   help     show help for a command
 
@@ -107,6 +109,8 @@ std::string commandHelp(Command command) {
   case Command::Validate: return fmt::format("{}\n{}", validateUsage(), kExitCodes);
   case Command::Import: return fmt::format("{}\n{}", importUsage(), kExitCodes);
   case Command::Lint: return lintUsage();
+  case Command::Fmt: return fmtUsage();
+  case Command::Lsp: return lspUsage();
   case Command::Version: return kVersionUsage;
   case Command::Help: return kHelpUsage;
   }

@@ -39,6 +39,9 @@ std::string readAllStdin() {
 
 int main(int argc, char **argv) {
   std::ios::sync_with_stdio(false);
+  // `cairn lsp` reads on one thread and writes on others: a tied cin would
+  // flush cout from the reader, outside the writers' lock.
+  std::cin.tie(nullptr);
   cairn::cli::DriverIO io;
   std::error_code ec;
   io.workingDir = std::filesystem::current_path(ec);
@@ -47,6 +50,7 @@ int main(int argc, char **argv) {
     return cairn::cli::kExitInternal;
   }
   io.readStdin = readAllStdin;
+  io.in = &std::cin;
   io.out = &std::cout;
   io.err = &std::cerr;
   io.stderrIsTerminal = isatty(STDERR_FILENO) == 1;

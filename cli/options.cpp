@@ -198,6 +198,18 @@ std::optional<std::string> applyConfig(Options &o, const std::string &v) {
 }
 std::optional<std::string> applyListChecks(Options &o, const std::string &) { o.listChecks = true; return std::nullopt; }
 
+std::optional<std::string> applyFmtCheck(Options &o, const std::string &) { o.fmtCheck = true; return std::nullopt; }
+std::optional<std::string> applyFmtWrite(Options &o, const std::string &) { o.fmtWrite = true; return std::nullopt; }
+// LSP clients start servers with `--stdio`; stdio is the only transport.
+std::optional<std::string> applyStdio(Options &, const std::string &) { return std::nullopt; }
+std::optional<std::string> applyClientProcessId(Options &o, const std::string &v) {
+  int64_t pid = 0;
+  if (llvm::StringRef(v).getAsInteger(10, pid) || pid <= 0)
+    return fmt::format("`--clientProcessId` needs a process id, found `{}`", v);
+  o.clientProcessId = pid;
+  return std::nullopt;
+}
+
 std::optional<std::string> applyHelp(Options &o, const std::string &) {
   o.showHelp = true;
   return std::nullopt;
@@ -226,6 +238,10 @@ constexpr FlagSpec kFlags[] = {
     {"ignore-path", 0, true, bit(Command::Lint), applyIgnorePath},
     {"config", 0, true, bit(Command::Lint), applyConfig},
     {"list-checks", 0, false, bit(Command::Lint), applyListChecks},
+    {"check", 0, false, bit(Command::Fmt), applyFmtCheck},
+    {"write", 'w', false, bit(Command::Fmt), applyFmtWrite},
+    {"stdio", 0, false, bit(Command::Lsp), applyStdio},
+    {"clientProcessId", 0, true, bit(Command::Lsp), applyClientProcessId},
     {"enrich", 0, true, bit(Command::Import), applyEnrich},
     {"param", 'p', true, kCompileCommands, applyParam},
     {"values", 0, true, kCompileCommands, applyValues},
@@ -341,6 +357,16 @@ std::optional<UsageError> checkPositionals(const Options &o) {
     if (n == 0 && !o.listChecks)
       return usage(o, "`lint` needs at least one file or directory (`-` for standard input)");
     break;
+  case Command::Fmt:
+    if (n == 0)
+      return usage(o, "`fmt` needs at least one file or directory (`-` for standard input)");
+    if (o.fmtCheck && o.fmtWrite)
+      return usage(o, "`--check` and `--write` cannot be combined: `--check` changes no file");
+    break;
+  case Command::Lsp:
+    if (n != 0)
+      return usage(o, fmt::format("`lsp` takes no arguments, found `{}`; the editor talks to it over stdin/stdout", o.inputs[0]));
+    break;
   case Command::Import:
     if (n == 0)
       return usage(o, "`import` needs a source: `openapi`, `crd` or `yaml`");
@@ -377,7 +403,7 @@ std::optional<UsageError> checkPositionals(const Options &o) {
 }
 
 UsageError unknownCommand(const std::string &name) {
-  std::vector<llvm::StringRef> names{"build", "check", "eval", "validate", "import", "lint", "version", "help"};
+  std::vector<llvm::StringRef> names{"build", "check", "eval", "validate", "import", "lint", "fmt", "lsp", "version", "help"};
   std::string best = closestMatch(name, names);
   return {fmt::format("unknown command `{}`", name),
           best.empty() ? std::string() : fmt::format("did you mean `{}`?", best), ""};
@@ -393,6 +419,8 @@ const char *commandName(Command command) {
   case Command::Validate: return "validate";
   case Command::Import: return "import";
   case Command::Lint: return "lint";
+  case Command::Fmt: return "fmt";
+  case Command::Lsp: return "lsp";
   case Command::Version: return "version";
   case Command::Help: return "help";
   }
@@ -401,7 +429,7 @@ const char *commandName(Command command) {
 
 std::optional<Command> commandFromName(const std::string &name) {
   for (Command c : {Command::Build, Command::Check, Command::Eval, Command::Validate, Command::Import,
-                    Command::Lint, Command::Version, Command::Help})
+                    Command::Lint, Command::Fmt, Command::Lsp, Command::Version, Command::Help})
     if (name == commandName(c))
       return c;
   return std::nullopt;

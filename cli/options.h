@@ -10,7 +10,7 @@
 
 namespace cairn::cli {
 
-enum class Command { Build, Check, Eval, Validate, Import, Lint, Version, Help };
+enum class Command { Build, Check, Eval, Validate, Import, Lint, Fmt, Lsp, Version, Help };
 enum class DiagFormat { Human, Compact, Json };
 
 // `-p name=value`, split; the text is converted to the parameter's type later.
@@ -60,6 +60,13 @@ struct Options {
   std::vector<std::string> ignorePaths;    // --ignore-path GLOB
   std::optional<std::string> configFile;   // --config FILE (default: the nearest cairn.yaml)
   bool listChecks = false;                 // --list-checks
+
+  // `fmt`
+  bool fmtCheck = false;                   // --check: list files that would change, exit 1 if any
+  bool fmtWrite = false;                   // -w/--write: rewrite the files in place
+
+  // `lsp`
+  std::optional<int64_t> clientProcessId;  // --clientProcessId N: exit when that process is gone
 
   // `import SOURCE`: "openapi", "crd" or "yaml" (the first positional).
   std::string importSource;

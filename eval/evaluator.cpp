@@ -197,7 +197,7 @@ types::TypeId Evaluator::exprType(uint32_t module, ast::ExprId expr) const {
 }
 
 llvm::StringRef Evaluator::sourceText(Span span) const {
-  if (!span.valid() || span.file.index >= program_.sources.size())
+  if (!span.valid() || !program_.sources.has(span.file))
     return {};
   return program_.sources.text(span);
 }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <variant>
 #include <vector>
 
@@ -238,49 +239,53 @@ struct Decl {
 // ------------------------------------------------------------------ module
 
 // One parsed file. Owns every node and every decoded string of the file.
+// Copies share the nodes (a parse cache hands one parsed file to many
+// programs), so a module is built by one owner and never changed once it
+// has been copied.
 class Module {
 public:
-  explicit Module(FileId file) : file_(file) {}
-  Module(Module &&) = default;
-  Module &operator=(Module &&) = default;
+  explicit Module(FileId file) : file_(file), nodes_(std::make_shared<Nodes>()) {}
 
   FileId file() const { return file_; }
-  const std::vector<DeclId> &decls() const { return declOrder_; }
+  const std::vector<DeclId> &decls() const { return nodes_->declOrder; }
 
-  const Expr &expr(ExprId id) const { return exprs_[id.index]; }
-  const TypeExpr &type(TypeExprId id) const { return types_[id.index]; }
-  const Decl &decl(DeclId id) const { return decls_[id.index]; }
-  size_t exprCount() const { return exprs_.size(); }
-  size_t typeCount() const { return types_.size(); }
-  size_t declCount() const { return decls_.size(); }
+  const Expr &expr(ExprId id) const { return nodes_->exprs[id.index]; }
+  const TypeExpr &type(TypeExprId id) const { return nodes_->types[id.index]; }
+  const Decl &decl(DeclId id) const { return nodes_->decls[id.index]; }
+  size_t exprCount() const { return nodes_->exprs.size(); }
+  size_t typeCount() const { return nodes_->types.size(); }
+  size_t declCount() const { return nodes_->decls.size(); }
 
   ExprId addExpr(Span span, ExprData data) {
-    exprs_.push_back({span, std::move(data)});
-    return ExprId{static_cast<uint32_t>(exprs_.size() - 1)};
+    nodes_->exprs.push_back({span, std::move(data)});
+    return ExprId{static_cast<uint32_t>(nodes_->exprs.size() - 1)};
   }
   TypeExprId addType(Span span, TypeExprData data) {
-    types_.push_back({span, std::move(data)});
-    return TypeExprId{static_cast<uint32_t>(types_.size() - 1)};
+    nodes_->types.push_back({span, std::move(data)});
+    return TypeExprId{static_cast<uint32_t>(nodes_->types.size() - 1)};
   }
   DeclId addDecl(Span span, DeclData data, llvm::StringRef doc = {}) {
-    decls_.push_back({span, std::move(data), doc});
-    declOrder_.push_back(DeclId{static_cast<uint32_t>(decls_.size() - 1)});
-    return declOrder_.back();
+    nodes_->decls.push_back({span, std::move(data), doc});
+    nodes_->declOrder.push_back(DeclId{static_cast<uint32_t>(nodes_->decls.size() - 1)});
+    return nodes_->declOrder.back();
   }
   // Copies `text` into the module's arena (for decoded strings).
-  llvm::StringRef save(llvm::StringRef text) { return saver_->save(text); }
+  llvm::StringRef save(llvm::StringRef text) { return nodes_->saver.save(text); }
 
   // Comments, in source order (for the formatter and doc comments).
   std::vector<Span> comments;
 
 private:
+  struct Nodes {
+    std::vector<Expr> exprs;
+    std::vector<TypeExpr> types;
+    std::vector<Decl> decls;
+    std::vector<DeclId> declOrder;
+    llvm::BumpPtrAllocator alloc;
+    llvm::StringSaver saver{alloc};
+  };
   FileId file_;
-  std::vector<Expr> exprs_;
-  std::vector<TypeExpr> types_;
-  std::vector<Decl> decls_;
-  std::vector<DeclId> declOrder_;
-  std::unique_ptr<llvm::BumpPtrAllocator> alloc_ = std::make_unique<llvm::BumpPtrAllocator>();
-  std::unique_ptr<llvm::StringSaver> saver_ = std::make_unique<llvm::StringSaver>(*alloc_);
+  std::shared_ptr<Nodes> nodes_;
 };
 
 } // namespace cairn::ast

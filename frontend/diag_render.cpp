@@ -11,7 +11,7 @@ namespace {
 // ---------------------------------------------------------------- locations
 
 bool hasLocation(Span span, const SourceManager &sources) {
-  return span.valid() && span.file.index < sources.size();
+  return span.valid() && sources.has(span.file);
 }
 
 // The span with both ends inside its file and end >= begin.

@@ -12,6 +12,7 @@
 
 #include "frontend/cairn_text.h"
 #include "frontend/parse.h"
+#include "frontend/parse_cache.h"
 
 namespace cairn {
 
@@ -71,6 +72,8 @@ public:
 
 private:
   uint32_t loadFile(const fs::path &canonical, std::string display, std::string text, bool isStdlib);
+  bool readSource(const fs::path &path, std::string &text, std::string &error) const;
+  bool hasOverlay(const fs::path &canonical) const;
   void resolveImports(uint32_t module);
   uint32_t resolveImport(uint32_t importer, const ast::ImportDecl &decl);
   void reportMissingStdlibModule(const ast::ImportDecl &decl, llvm::StringRef path);
@@ -140,12 +143,42 @@ std::string Loader::displayPath(const fs::path &canonical) const {
   return canonical.generic_string();
 }
 
+bool Loader::hasOverlay(const fs::path &canonical) const {
+  return options_.overlay && options_.overlay(canonical.generic_string()).has_value();
+}
+
+// An editor buffer wins over the file on disk.
+bool Loader::readSource(const fs::path &path, std::string &text, std::string &error) const {
+  if (options_.overlay) {
+    std::error_code ec;
+    if (std::optional<std::string> buffer = options_.overlay(fs::weakly_canonical(path, ec).generic_string())) {
+      text = std::move(*buffer);
+      return true;
+    }
+  }
+  return readFile(path, text, error);
+}
+
 uint32_t Loader::loadFile(const fs::path &canonical, std::string display, std::string text, bool isStdlib) {
-  FileId file = program_.sources.add(display, std::move(text));
+  FileId file;
+  std::optional<ast::Module> ast;
+  if (options_.parseCache) {
+    // Files without a path (standard input, lint's synthetic module) are
+    // cached under their display name, so they get a stable id too.
+    std::string key = canonical.empty() ? display : canonical.generic_string();
+    const ParseCache::Entry entry = options_.parseCache->get(key, display, std::move(text));
+    file = entry.file;
+    program_.sources.adopt(file, entry.source);
+    ast.emplace(entry.ast);
+    for (const Diagnostic &d : entry.diagnostics)
+      diags_.add(d);
+  } else {
+    file = program_.sources.add(display, std::move(text));
+    ast.emplace(parseModule(program_.sources, file, diags_));
+  }
   uint32_t index = static_cast<uint32_t>(program_.modules.size());
-  ast::Module ast = parseModule(program_.sources, file, diags_);
   program_.modules.push_back({file, std::move(display), canonical.generic_string(), isStdlib,
-                              std::move(ast), {}});
+                              std::move(*ast), {}});
   if (!canonical.empty())
     byPath_[canonical.generic_string()] = index;
   state_.push_back(0);
@@ -165,7 +198,7 @@ void Loader::loadEntries(const std::vector<EntryInput> &entries) {
     }
     fs::path path = fs::path(entry.path).is_absolute() ? fs::path(entry.path) : options_.workingDir / entry.path;
     std::string text, error;
-    if (!readFile(path, text, error)) {
+    if (!readSource(path, text, error)) {
       diags_.report(DiagKind::CannotReadInput, Span{}, entry.path, error);
       continue;
     }
@@ -206,7 +239,7 @@ void Loader::resolveImports(uint32_t module) {
     }
     uint32_t target = resolveImport(module, *import);
     ProgramModule &importer = program_.modules[module];
-    importer.imports.push_back({id, importer.ast.save(alias), target, false});
+    importer.imports.push_back({id, program_.save(alias), target, false});
   }
 }
 
@@ -242,7 +275,7 @@ uint32_t Loader::resolveImport(uint32_t importer, const ast::ImportDecl &decl) {
   fs::path baseDir = from.canonicalPath.empty() ? fs::weakly_canonical(options_.workingDir, ec)
                                                 : fs::path(from.canonicalPath).parent_path();
   fs::path candidate = (baseDir / path.str()).lexically_normal();
-  if (!fs::exists(candidate, ec) && candidate.extension() != ".cairn")
+  if (!fs::exists(candidate, ec) && !hasOverlay(candidate) && candidate.extension() != ".cairn")
     candidate += ".cairn";
   fs::path canonical = fs::weakly_canonical(candidate, ec);
   if (!isInside(canonical, root_)) {
@@ -251,7 +284,7 @@ uint32_t Loader::resolveImport(uint32_t importer, const ast::ImportDecl &decl) {
               "holding a `cairn.yaml`; `--root DIR` sets it");
     return kNoModule;
   }
-  if (!fs::is_regular_file(canonical, ec)) {
+  if (!fs::is_regular_file(canonical, ec) && !hasOverlay(canonical)) {
     diags_.report(DiagKind::ModuleNotFound, decl.pathSpan, path.str());
     return kNoModule;
   }
@@ -259,7 +292,7 @@ uint32_t Loader::resolveImport(uint32_t importer, const ast::ImportDecl &decl) {
   if (known != byPath_.end())
     return known->second;
   std::string text, error;
-  if (!readFile(canonical, text, error)) {
+  if (!readSource(canonical, text, error)) {
     diags_.report(DiagKind::CannotReadInput, decl.pathSpan, path.str(), error);
     return kNoModule;
   }
@@ -313,7 +346,7 @@ uint32_t addExpressionModule(Program &program, uint32_t scopeModule, std::string
   uint32_t index = static_cast<uint32_t>(program.modules.size());
   ProgramModule module{file, "<expr>", {}, false, std::move(ast), {}};
   if (scopeModule != kNoModule)
-    module.imports.push_back({ast::DeclId{}, module.ast.save(""), scopeModule, true});
+    module.imports.push_back({ast::DeclId{}, program.save(""), scopeModule, true});
   program.modules.push_back(std::move(module));
   program.order.push_back(index);
   return index;

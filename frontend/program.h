@@ -3,6 +3,8 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,7 +38,16 @@ struct Program {
   std::vector<ProgramModule> modules;
   std::vector<uint32_t> entries; // the modules named on the command line, in order
   std::vector<uint32_t> order;   // every module after the modules it imports
+
+  // Strings the program owns beyond its modules' (derived import aliases):
+  // modules may be shared with other programs and are never written to.
+  llvm::StringRef save(llvm::StringRef text) { return llvm::StringSaver(*strings_).save(text); }
+
+private:
+  std::unique_ptr<llvm::BumpPtrAllocator> strings_ = std::make_unique<llvm::BumpPtrAllocator>();
 };
+
+class ParseCache;
 
 struct EntryInput {
   std::string path;   // a file path, or "-" for standard input
@@ -53,6 +64,13 @@ struct LoadOptions {
   std::filesystem::path projectRoot;
   // Directories searched for non-relative imports ("k8s/apps/v1" -> DIR/k8s/apps/v1.cairn).
   std::vector<std::filesystem::path> stdlibDirs;
+  // Editor buffers (the language server's open documents): when this returns
+  // text for a canonical path, that text is used instead of the file on disk,
+  // which may be older or may not exist yet.
+  std::function<std::optional<std::string>(const std::string &canonicalPath)> overlay;
+  // Reuses modules parsed by earlier loads when their text is unchanged (the
+  // language server). Every file of the load then goes through the cache.
+  ParseCache *parseCache = nullptr;
 };
 
 // Loads the entries and their imports. Unreadable entry files are reported

@@ -1,5 +1,7 @@
 #include "frontend/source.h"
 
+#include <stdexcept>
+
 #include <algorithm>
 
 namespace cairn {
@@ -44,8 +46,18 @@ llvm::StringRef SourceFile::lineText(uint32_t line) const {
 }
 
 FileId SourceManager::add(std::string path, std::string text) {
-  files_.push_back(std::make_unique<SourceFile>(std::move(path), std::move(text)));
+  if (files_.size() >= kFirstSharedId)
+    throw std::length_error("too many source files");
+  files_.push_back(std::make_shared<const SourceFile>(std::move(path), std::move(text)));
   return FileId{static_cast<uint32_t>(files_.size() - 1)};
+}
+
+void SourceManager::adopt(FileId id, std::shared_ptr<const SourceFile> file) {
+  if (id.index < kFirstSharedId)
+    throw std::logic_error("SourceManager::adopt: ids below kFirstSharedId belong to add()");
+  auto [it, inserted] = adopted_.try_emplace(id.index, file);
+  if (!inserted && it->second != file)
+    throw std::logic_error("SourceManager::adopt: the file id is already in use");
 }
 
 } // namespace cairn

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include <llvm/ADT/DenseMap.h>
 #include <llvm/ADT/StringRef.h>
 
 namespace cairn {
@@ -62,10 +63,30 @@ private:
 
 // Owns the text of every file of one compilation. Files are never removed, so
 // a FileId and the StringRefs into a file's text stay valid for its lifetime.
+// Files are shared (immutable) so that a cache can hand the same parsed file
+// to many compilations: the language server re-analyses after every edit but
+// parses only what changed (frontend/parse_cache.h). Such adopted files keep
+// the ids the cache gave them, above kFirstSharedId.
 class SourceManager {
 public:
+  // Ids from here up are handed out by caches (frontend/parse_cache.h), so
+  // they never collide with files added to a manager before it adopts them.
+  static constexpr uint32_t kFirstSharedId = 1u << 24;
+
   FileId add(std::string path, std::string text);
-  const SourceFile &file(FileId id) const { return *files_[id.index]; }
+  // Places an already loaded file at `id`, the id its AST was built with.
+  // Throws std::logic_error when `id` holds another file.
+  void adopt(FileId id, std::shared_ptr<const SourceFile> file);
+  const SourceFile &file(FileId id) const { return *shared(id); }
+  const std::shared_ptr<const SourceFile> &shared(FileId id) const {
+    if (id.index < files_.size())
+      return files_[id.index];
+    return adopted_.find(id.index)->second;
+  }
+  bool has(FileId id) const {
+    return id.index < files_.size() ? files_[id.index] != nullptr : adopted_.count(id.index) != 0;
+  }
+  // Files added with add() (adopted ones are not counted).
   size_t size() const { return files_.size(); }
   LineCol lineCol(FileId id, uint32_t offset) const { return file(id).lineCol(offset); }
   llvm::StringRef text(Span span) const {
@@ -73,7 +94,8 @@ public:
   }
 
 private:
-  std::vector<std::unique_ptr<SourceFile>> files_;
+  std::vector<std::shared_ptr<const SourceFile>> files_;
+  llvm::DenseMap<uint32_t, std::shared_ptr<const SourceFile>> adopted_;
 };
 
 } // namespace cairn

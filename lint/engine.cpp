@@ -144,6 +144,8 @@ bool buildProgram(LintState &state, const std::vector<std::string> &kindImports)
   LoadOptions load;
   load.workingDir = request.workingDir;
   load.stdlibDirs = request.stdlibDirs;
+  load.overlay = request.overlay;
+  load.parseCache = request.parseCache;
   if (request.root)
     load.projectRoot = *request.root;
   else if (request.cairnFiles.empty())
@@ -166,11 +168,12 @@ bool buildProgram(LintState &state, const std::vector<std::string> &kindImports)
 
 void classifySources(LintState &state) {
   const Program &program = state.result.program;
-  state.sourceRoles.assign(program.sources.size(), SourceRole::Manifest);
+  state.sourceRoles.clear();
   for (const ProgramModule &module : program.modules) {
-    if (!module.file.valid() || module.file.index >= state.sourceRoles.size())
+    if (!module.file.valid())
       continue;
     SourceRole &role = state.sourceRoles[module.file.index];
+    role = SourceRole::Manifest;
     if (module.isStdlib || module.file == state.syntheticFile) {
       role = SourceRole::Library;
       continue;

@@ -7,12 +7,14 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "eval/eval.h"
+#include "frontend/parse_cache.h"
 #include "frontend/program.h"
 #include "lint/config.h"
 #include "lint/finding.h"
@@ -31,6 +33,11 @@ struct LintRequest {
   std::vector<std::filesystem::path> schemaLocations;
   std::vector<eval::ParamInput> params;    // -p / --values for the Cairn inputs
   eval::EvalLimits limits;
+  // Editor buffers by canonical path, passed to the loader (the language
+  // server lints unsaved text); empty: the disk.
+  std::function<std::optional<std::string>(const std::string &canonicalPath)> overlay;
+  // Parsed modules kept between runs (the language server's); may be null.
+  ParseCache *parseCache = nullptr;
 };
 
 struct LintResult {

@@ -3,6 +3,8 @@
 // findings). Private to lint/.
 #pragma once
 
+#include <llvm/ADT/DenseMap.h>
+
 #include <memory>
 #include <optional>
 #include <vector>
@@ -39,7 +41,8 @@ struct LintState {
   std::optional<eval::EvalResult> evaluation;
   std::unique_ptr<eval::ValueArena> arena = std::make_unique<eval::ValueArena>();
   std::vector<LintObject> objects;
-  std::vector<SourceRole> sourceRoles; // per FileId of the program's sources
+  // Per FileId index of the program's modules; files not listed are manifests.
+  llvm::DenseMap<uint32_t, SourceRole> sourceRoles;
   std::vector<Span> policySpans;       // the policy declarations of ObjectsAndPolicies files
 };
 

@@ -71,9 +71,10 @@ bool findPath(Value value, Value needle, std::string &path, Span &setAt) {
 bool userSpan(const LintState &state, Span span) {
   if (!span.valid())
     return false;
-  if (span.file.index >= state.sourceRoles.size())
+  auto role = state.sourceRoles.find(span.file.index);
+  if (role == state.sourceRoles.end())
     return true; // a manifest file
-  switch (state.sourceRoles[span.file.index]) {
+  switch (role->second) {
   case SourceRole::Manifest:
   case SourceRole::Objects: return true;
   case SourceRole::Library: return false;

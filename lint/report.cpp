@@ -33,7 +33,7 @@ FindingCounts countFindings(const std::vector<Finding> &findings) {
 }
 
 std::optional<FindingRange> findingRange(const Finding &f, const SourceManager &sources) {
-  if (!f.span.valid() || f.span.file.index >= sources.size())
+  if (!f.span.valid() || !sources.has(f.span.file))
     return std::nullopt;
   auto size = static_cast<uint32_t>(sources.file(f.span.file).text().size());
   uint32_t begin = std::min(f.span.begin, size);
@@ -43,7 +43,7 @@ std::optional<FindingRange> findingRange(const Finding &f, const SourceManager &
 }
 
 FileId reportFile(const Finding &f, const SourceManager &sources) {
-  if (f.span.valid() && f.span.file.index < sources.size())
+  if (f.span.valid() && sources.has(f.span.file))
     return f.span.file;
   return f.file;
 }

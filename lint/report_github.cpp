@@ -55,7 +55,7 @@ std::string escapeProperty(llvm::StringRef text) {
 std::string properties(const Finding &f, const ReportContext &context) {
   std::vector<std::string> props;
   FileId file = detail::reportFile(f, context.sources);
-  if (file.valid() && file.index < context.sources.size())
+  if (context.sources.has(file))
     props.push_back("file=" + escapeProperty(detail::relativeReportPath(context.sources.file(file).path(),
                                                                         context.sourceRoot)));
   if (std::optional<detail::FindingRange> range = detail::findingRange(f, context.sources)) {

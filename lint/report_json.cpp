@@ -37,7 +37,7 @@ Json findingJson(const Finding &f, const SourceManager &sources) {
   out["remediation"] = f.remediation;
   out["tags"] = f.tags;
   FileId file = detail::reportFile(f, sources);
-  out["file"] = file.valid() && file.index < sources.size() ? Json(sources.file(file).path()) : Json(nullptr);
+  out["file"] = sources.has(file) ? Json(sources.file(file).path()) : Json(nullptr);
   std::optional<detail::FindingRange> range = detail::findingRange(f, sources);
   out["line"] = range ? Json(range->start.line) : Json(nullptr);
   out["column"] = range ? Json(range->start.column) : Json(nullptr);

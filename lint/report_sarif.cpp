@@ -145,7 +145,7 @@ Json resultJson(const Finding &f, const std::map<std::string, size_t> &ruleIndex
   result["message"] = {{"text", f.message}};
   FileId file = detail::reportFile(f, context.sources);
   Json location;
-  if (file.valid() && file.index < context.sources.size())
+  if (context.sources.has(file))
     location["physicalLocation"] = {{"artifactLocation", artifactLocation(context.sources.file(file).path(), context)},
                                     {"region", region(f, context.sources)}};
   if (std::string object = detail::objectLabel(f); !object.empty()) {
@@ -196,7 +196,7 @@ std::string renderSarifReport(const std::vector<Finding> &findings, const Report
     note["message"] = {{"text", p.message}};
     note["descriptor"] = {{"id", p.check}};
     FileId file = detail::reportFile(p, context.sources);
-    if (file.valid() && file.index < context.sources.size())
+    if (context.sources.has(file))
       note["locations"] = Json::array({{{"physicalLocation",
                                          {{"artifactLocation", artifactLocation(context.sources.file(file).path(), context)},
                                           {"region", region(p, context.sources)}}}}});

@@ -56,7 +56,7 @@ std::string renderFinding(const Finding &f, const ReportContext &context) {
   if (std::optional<detail::FindingRange> range = detail::findingRange(f, context.sources)) {
     out += locationAndExcerpt(f, *range, context, pad);
     excerpt = true;
-  } else if (f.file.valid() && f.file.index < context.sources.size()) {
+  } else if (f.file.valid() && context.sources.has(f.file)) {
     out += fmt::format("{}{} {}\n", pad, paint(color, "1;34", "-->"), context.sources.file(f.file).path());
   }
   std::vector<std::pair<const char *, std::string>> lines;

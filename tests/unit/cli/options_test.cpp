@@ -173,5 +173,24 @@ TEST(Options, FlagBeforeCommand) {
             "unknown flag `-o`; flags come after the command");
 }
 
+TEST(Options, FmtTakesFilesAndCheckOrWrite) {
+  Options o = parseOk({"fmt", "--check", "a.cairn", "dir"});
+  EXPECT_EQ(o.command, Command::Fmt);
+  EXPECT_TRUE(o.fmtCheck);
+  EXPECT_EQ(o.inputs, (std::vector<std::string>{"a.cairn", "dir"}));
+  EXPECT_TRUE(parseOk({"fmt", "-w", "a.cairn"}).fmtWrite);
+  EXPECT_EQ(parseError({"fmt"}).message, "`fmt` needs at least one file or directory (`-` for standard input)");
+  EXPECT_NE(parseError({"fmt", "--check", "-w", "a.cairn"}).message.find("cannot be combined"), std::string::npos);
+  EXPECT_EQ(parseError({"fmt", "-p", "x=1", "a.cairn"}).message, "`fmt` does not accept `-p`");
+}
+
+TEST(Options, LspAcceptsWhatClientsPass) {
+  Options o = parseOk({"lsp", "--stdio", "--clientProcessId=4242"});
+  EXPECT_EQ(o.command, Command::Lsp);
+  EXPECT_EQ(o.clientProcessId, 4242);
+  EXPECT_NE(parseError({"lsp", "main.cairn"}).message.find("takes no arguments"), std::string::npos);
+  EXPECT_NE(parseError({"lsp", "--clientProcessId", "abc"}).message.find("process id"), std::string::npos);
+}
+
 } // namespace
 } // namespace cairn::cli

@@ -1,0 +1,99 @@
+// The framing of JSON-RPC messages: what real clients send (and what broken
+// ones send) is read, answered or skipped, never a crash.
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+#include "lsp/transport.h"
+
+namespace cairn::lsp {
+namespace {
+
+using Kind = IncomingMessage::Kind;
+
+std::string frame(const std::string &body) {
+  return "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
+}
+
+TEST(Transport, ReadsFramedMessagesInOrder) {
+  std::istringstream in(frame(R"({"id":1,"method":"a"})") + frame(R"({"method":"b"})"));
+  std::ostringstream out;
+  Transport transport(in, out);
+  IncomingMessage first = transport.read();
+  ASSERT_EQ(first.kind, Kind::Message);
+  EXPECT_EQ(first.json["method"], "a");
+  IncomingMessage second = transport.read();
+  ASSERT_EQ(second.kind, Kind::Message);
+  EXPECT_EQ(second.json["method"], "b");
+  EXPECT_EQ(transport.read().kind, Kind::Eof);
+}
+
+TEST(Transport, AcceptsContentTypeLowercaseNamesAndBareNewlines) {
+  std::string body = R"({"method":"x"})";
+  std::istringstream in("content-type: application/vscode-jsonrpc; charset=utf-8\n"
+                        "CONTENT-LENGTH:   " + std::to_string(body.size()) + "\n\n" + body);
+  std::ostringstream out;
+  Transport transport(in, out);
+  IncomingMessage message = transport.read();
+  ASSERT_EQ(message.kind, Kind::Message);
+  EXPECT_EQ(message.json["method"], "x");
+}
+
+TEST(Transport, MalformedJsonIsAParseErrorAndReadingGoesOn) {
+  std::istringstream in(frame("{\"method\": ") + frame(R"({"method":"next"})"));
+  std::ostringstream out;
+  Transport transport(in, out);
+  IncomingMessage bad = transport.read();
+  EXPECT_EQ(bad.kind, Kind::ParseError);
+  EXPECT_FALSE(bad.error.empty());
+  IncomingMessage next = transport.read();
+  ASSERT_EQ(next.kind, Kind::Message);
+  EXPECT_EQ(next.json["method"], "next");
+}
+
+TEST(Transport, HeaderBlocksWithoutAUsableLengthAreSkipped) {
+  std::istringstream in("Content-Length: twelve\r\n\r\n" "X-Other: 1\r\n\r\n" "Content-Length: -5\r\n\r\n" +
+                        frame(R"({"method":"ok"})"));
+  std::ostringstream out;
+  Transport transport(in, out);
+  IncomingMessage message = transport.read();
+  ASSERT_EQ(message.kind, Kind::Message);
+  EXPECT_EQ(message.json["method"], "ok");
+}
+
+TEST(Transport, TruncatedBodyAndEmptyInputEndTheStream) {
+  std::istringstream truncated("Content-Length: 100\r\n\r\n{\"method\"");
+  std::ostringstream out;
+  EXPECT_EQ(Transport(truncated, out).read().kind, Kind::Eof);
+  std::istringstream empty("");
+  EXPECT_EQ(Transport(empty, out).read().kind, Kind::Eof);
+}
+
+TEST(Transport, HugeLengthsAreNotAllocated) {
+  std::istringstream in("Content-Length: 99999999999999\r\n\r\n" + frame(R"({"method":"after"})"));
+  std::ostringstream out;
+  Transport transport(in, out);
+  IncomingMessage message = transport.read();
+  ASSERT_EQ(message.kind, Kind::Message);
+  EXPECT_EQ(message.json["method"], "after");
+}
+
+TEST(Transport, SendFramesWithTheByteLength) {
+  std::istringstream in;
+  std::ostringstream out;
+  Transport transport(in, out);
+  transport.send({{"text", "é"}});
+  std::string body = R"({"text":"é"})";
+  EXPECT_EQ(out.str(), "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body);
+}
+
+TEST(Transport, SendReplacesInvalidUtf8InsteadOfThrowing) {
+  std::istringstream in;
+  std::ostringstream out;
+  Transport transport(in, out);
+  EXPECT_NO_THROW(transport.send({{"text", std::string("a\xff" "b")}}));
+  EXPECT_NE(out.str().find("a\xEF\xBF\xBD" "b"), std::string::npos);
+}
+
+} // namespace
+} // namespace cairn::lsp
