@@ -15,6 +15,7 @@ and measures, over ROUNDS requests each (default 200):
   edit+complete a one-character edit, then completion right after it (the
                 server must analyse the new text first)
   diagnostics   from a didChange to the publishDiagnostics of that version
+  workspace/symbol, references  over every file of the workspace
 Prints medians, p99s and ratios against the baseline, then the server's peak
 memory (VmHWM) and the workspace size.
 """
@@ -250,6 +251,17 @@ def main():
 
         results["diagnostics"] = timed(edit_then_diagnostics, max(20, rounds // 5))
 
+        # Workspace-wide requests load every file of the workspace once.
+        start = time.perf_counter()
+        call("workspace/symbol", {"query": "svc"})
+        first_workspace_ms = (time.perf_counter() - start) * 1000
+        results["workspace/symbol"] = timed(lambda: call("workspace/symbol", {"query": "labels"}), rounds)
+        uses_at = position_of(LIB, "fn labels", 3)
+        lib_uri = "file://" + os.path.join(root, "lib.cairn")
+        results["references"] = timed(lambda: call("textDocument/references", {
+            "textDocument": {"uri": lib_uri}, "position": uses_at, "context": {"includeDeclaration": True}}),
+            max(20, rounds // 5))
+
         peak_kb = 0
         with open(f"/proc/{server.proc.pid}/status") as status:
             for line in status:
@@ -266,6 +278,7 @@ def main():
         print("| --- | --- | --- | --- |")
         for name, (median, p99) in results.items():
             print(f"| {name} | {median:.2f} ms | {p99:.2f} ms | {median / base:.1f}x |")
+        print(f"first workspace-wide request (loads and checks every file): {first_workspace_ms:.0f} ms")
         print(f"server peak memory (VmHWM): {peak_kb / 1024:.1f} MB")
     finally:
         shutil.rmtree(root, ignore_errors=True)
