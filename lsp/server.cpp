@@ -50,6 +50,10 @@ void Server::readLoop() {
       log("end of input");
       return;
     }
+    if (incoming.kind == IncomingMessage::Kind::BadHeader) {
+      log(incoming.error);
+      continue;
+    }
     if (incoming.kind == IncomingMessage::Kind::ParseError) {
       log("malformed message: " + incoming.error);
       sendError(nullptr, kParseError, "the message is not valid JSON: " + incoming.error);

@@ -36,8 +36,12 @@ std::shared_ptr<const Snapshot> Server::documentSnapshot(const std::string &path
   uint64_t generation = shared_.generation.load();
   {
     std::lock_guard<std::mutex> lock(shared_.mutex);
+    // The diagnostics thread's snapshot of the same generation serves too:
+    // no second analysis of the same text.
+    std::shared_ptr<const Snapshot> analysed = shared_.analysis ? shared_.analysis->snapshot : nullptr;
     for (auto [snapshot, snapshotGeneration] : {std::pair{shared_.documentSnapshot, shared_.documentGeneration},
-                                                std::pair{shared_.workspaceSnapshot, shared_.workspaceGeneration}})
+                                                std::pair{shared_.workspaceSnapshot, shared_.workspaceGeneration},
+                                                std::pair{analysed, shared_.analysisGeneration}})
       if (snapshot && snapshotGeneration == generation && (path.empty() || snapshot->moduleOf(path)))
         return snapshot;
   }

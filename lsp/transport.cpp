@@ -50,8 +50,12 @@ IncomingMessage Transport::read() {
     std::optional<long long> length = readHeaders();
     if (!length)
       return {};
-    if (*length < 0)
-      continue; // no usable Content-Length: skip this header block
+    if (*length < 0) { // no usable Content-Length: the block is skipped, and said so
+      IncomingMessage skipped;
+      skipped.kind = IncomingMessage::Kind::BadHeader;
+      skipped.error = "a header without a usable Content-Length was skipped";
+      return skipped;
+    }
     std::string body(static_cast<size_t>(*length), '\0');
     in_.read(body.data(), *length);
     if (in_.gcount() != *length)

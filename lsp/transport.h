@@ -19,6 +19,7 @@ struct IncomingMessage {
   enum class Kind : uint8_t {
     Message,    // `json` holds the parsed message
     ParseError, // a framed body that is not JSON: answer with a ParseError (id null)
+    BadHeader,  // a header block without a usable Content-Length: skipped (`error` says why)
     Eof,        // the stream ended: stop reading
   };
   Kind kind = Kind::Eof;
