@@ -6,18 +6,9 @@
 #include "format_test_util.h"
 
 using cairn::format::FormatOptions;
-using cairn::format::testing::formatText;
+using cairn::format::testing::expectFormat;
 
 namespace {
-
-void expectFormat(const std::string &input, const std::string &expected, FormatOptions options = {}) {
-  std::optional<std::string> out = formatText(input, options);
-  ASSERT_TRUE(out.has_value()) << input;
-  EXPECT_EQ(*out, expected);
-  std::optional<std::string> again = formatText(*out, options);
-  ASSERT_TRUE(again.has_value()) << *out;
-  EXPECT_EQ(*again, *out) << "not a fixed point";
-}
 
 TEST(FormatComments, HeaderDocAndTrailingCommentsStay) {
   expectFormat("// header\n\n/// doc of a\nlet a = 1 // why one\nlet b=2/* inline */\n// the end\n",

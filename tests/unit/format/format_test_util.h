@@ -1,8 +1,10 @@
-// Helpers of the formatter tests: format a text, apply edits.
+// Helpers of the formatter tests: format a text, check a layout, apply edits.
 #pragma once
 
 #include <optional>
 #include <string>
+
+#include <gtest/gtest.h>
 
 #include "format/format.h"
 
@@ -18,6 +20,16 @@ inline std::optional<std::string> formatText(const std::string &text, FormatOpti
   if (errors)
     *errors = diags.errorCount();
   return out;
+}
+
+// `input` formats to `expected`, and `expected` is a fixed point.
+inline void expectFormat(const std::string &input, const std::string &expected, FormatOptions options = {}) {
+  std::optional<std::string> out = formatText(input, options);
+  ASSERT_TRUE(out.has_value()) << input;
+  EXPECT_EQ(*out, expected);
+  std::optional<std::string> again = formatText(*out, options);
+  ASSERT_TRUE(again.has_value()) << *out;
+  EXPECT_EQ(*again, *out) << "not a fixed point";
 }
 
 inline std::string applyEdits(const std::string &text, const std::vector<Edit> &edits) {

@@ -5,18 +5,10 @@
 #include "format_test_util.h"
 
 using cairn::format::FormatOptions;
+using cairn::format::testing::expectFormat;
 using cairn::format::testing::formatText;
 
 namespace {
-
-void expectFormat(const std::string &input, const std::string &expected, FormatOptions options = {}) {
-  std::optional<std::string> out = formatText(input, options);
-  ASSERT_TRUE(out.has_value()) << input;
-  EXPECT_EQ(*out, expected);
-  std::optional<std::string> again = formatText(*out, options);
-  ASSERT_TRUE(again.has_value()) << *out;
-  EXPECT_EQ(*again, *out) << "not a fixed point";
-}
 
 TEST(FormatLayout, DeclarationsGetCanonicalSpacing) {
   expectFormat("import   \"k8s/apps/v1\"as apps\nparam env:\"dev\"|\"prod\"=\"dev\"\nlet  x:int=1+2*3\n"
