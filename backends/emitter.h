@@ -17,12 +17,16 @@
 #include <vector>
 
 #include <llvm/ADT/ArrayRef.h>
+#include <llvm/ADT/STLFunctionalExtras.h>
 #include <llvm/ADT/StringRef.h>
 
 #include "eval/value.h"
 #include "frontend/diagnostic.h"
 
 namespace cairn::backends {
+
+// Receives rendered output in order, a piece at a time; false stops the rendering.
+using TextSink = llvm::function_ref<bool(llvm::StringRef text)>;
 
 enum class OutputShape {
   Stream,    // one byte stream: standard output, or the -o file
@@ -50,6 +54,13 @@ public:
   // E0606) and returns false; `out` is then meaningless.
   virtual bool render(llvm::ArrayRef<eval::Value> documents, RenderedOutput &out,
                       DiagnosticSink &diags) const = 0;
+  // Stream shapes: renders the same bytes piece by piece, in order, into
+  // `sink`, so a large output can be written while it is rendered (a false
+  // from the sink stops rendering). Returns false after reporting problems;
+  // what the sink received is then meaningless. Directory shapes: false.
+  virtual bool renderStream(llvm::ArrayRef<eval::Value> documents, DiagnosticSink &diags, TextSink sink) const {
+    return false;
+  }
 };
 
 // nullptr for an unknown name.

@@ -133,26 +133,51 @@ bool swapIn(const fs::path &fresh, const fs::path &dir, std::string &error) {
 
 } // namespace
 
-bool writeFileAtomically(const fs::path &path, llvm::StringRef content, std::string &error) {
-  fs::path parent;
-  if (!ensureParent(path, parent, error))
-    return false;
+// A temporary file beside `path` that `fill` writes, then fsync and rename
+// over `path`; removed again on any failure.
+static bool replaceFileAtomically(const fs::path &target, llvm::function_ref<bool(int fd, std::string &error)> fill,
+                                  std::string &error) {
   std::error_code ec;
-  if (fs::is_directory(path, ec)) {
+  if (fs::is_directory(target, ec)) {
     error = "it is a directory";
     return false;
   }
+  struct stat existing;
+  if (::stat(target.c_str(), &existing) == 0 && !S_ISREG(existing.st_mode)) {
+    // A device, a pipe or a socket (`-o /dev/stdout`, `-o /dev/null`) is
+    // written in place: renaming over it would replace the device itself.
+    int fd = ::open(target.c_str(), O_WRONLY | O_CLOEXEC);
+    if (fd < 0) {
+      error = lastError();
+      return false;
+    }
+    bool ok = fill(fd, error);
+    if (::close(fd) != 0 && ok) {
+      error = lastError();
+      ok = false;
+    }
+    return ok;
+  }
+  // Through a link, the file it points to is replaced and the link kept.
+  fs::path path = fs::is_symlink(target, ec) ? fs::weakly_canonical(target, ec) : target;
+  fs::path parent;
+  if (!ensureParent(path, parent, error))
+    return false;
   std::string temp = (parent / ("." + path.filename().string() + ".cairn-tmp-XXXXXX")).string();
   int fd = ::mkstemp(temp.data());
   if (fd < 0) {
     error = lastError();
     return false;
   }
-  struct stat existing;
   mode_t mode = ::stat(path.c_str(), &existing) == 0 ? (existing.st_mode & 07777) : 0644;
-  bool ok = ::fchmod(fd, mode) == 0 && writeAll(fd, content) && ::fsync(fd) == 0;
+  bool ok = ::fchmod(fd, mode) == 0;
   if (!ok)
     error = lastError();
+  ok = ok && fill(fd, error);
+  if (ok && ::fsync(fd) != 0) {
+    error = lastError();
+    ok = false;
+  }
   if (::close(fd) != 0 && ok) {
     error = lastError();
     ok = false;
@@ -164,6 +189,18 @@ bool writeFileAtomically(const fs::path &path, llvm::StringRef content, std::str
   if (!ok)
     ::unlink(temp.c_str());
   return ok;
+}
+
+bool writeFileAtomically(const fs::path &path, llvm::StringRef content, std::string &error) {
+  return replaceFileAtomically(
+      path,
+      [&](int fd, std::string &err) {
+        if (writeAll(fd, content))
+          return true;
+        err = lastError();
+        return false;
+      },
+      error);
 }
 
 bool replaceDirectory(const fs::path &target, llvm::ArrayRef<OutputFile> files, std::string &error) {
@@ -183,8 +220,61 @@ bool replaceDirectory(const fs::path &target, llvm::ArrayRef<OutputFile> files, 
   return false;
 }
 
+namespace {
+
+// A stream to a file: written while it is rendered, into a temporary file
+// that replaces the target only when everything succeeded (the output of
+// fleet(10000) no longer sits in memory twice).
+bool streamToFile(const Emitter &emitter, llvm::ArrayRef<eval::Value> documents, const OutputTarget &target,
+                  DiagnosticSink &diags) {
+  bool rendered = false, ran = false, tooLarge = false;
+  uint64_t written = 0;
+  std::string error;
+  bool ok = replaceFileAtomically(
+      *target.path,
+      [&](int fd, std::string &err) {
+        ran = true;
+        rendered = emitter.renderStream(documents, diags, [&](llvm::StringRef text) {
+          written += text.size();
+          if (written > target.maxBytes) {
+            tooLarge = true;
+            return false;
+          }
+          if (writeAll(fd, text))
+            return true;
+          err = lastError();
+          return false;
+        });
+        return rendered;
+      },
+      error);
+  if (ok)
+    return true;
+  if (tooLarge) {
+    diags.report(DiagKind::OutputTooLarge, Span{}, target.maxBytes);
+    return false;
+  }
+  if (ran && !rendered && error.empty())
+    return false; // problems in the documents, reported by the emitter
+  if (!ran) {
+    // The file could not even be started: report the documents' own
+    // problems first, as when everything is rendered before writing.
+    RenderedOutput unused;
+    if (!emitter.render(documents, unused, diags))
+      return false;
+  }
+  diags.report(DiagKind::OutputWriteFailed, Span{}, target.displayPath, error)
+      .note("nothing was written; any earlier output is unchanged");
+  return false;
+}
+
+} // namespace
+
 bool emitDocuments(const Emitter &emitter, llvm::ArrayRef<eval::Value> documents, const OutputTarget &target,
                    std::ostream &standardOutput, DiagnosticSink &diags) {
+  bool directory = emitter.shape() == OutputShape::Directory;
+  if (target.path && !directory)
+    return streamToFile(emitter, documents, target, diags);
   RenderedOutput rendered;
   if (!emitter.render(documents, rendered, diags))
     return false;
@@ -193,13 +283,14 @@ bool emitDocuments(const Emitter &emitter, llvm::ArrayRef<eval::Value> documents
     return false;
   }
   std::string error;
-  bool directory = emitter.shape() == OutputShape::Directory;
   if (!target.path) {
     if (directory) {
       diags.report(DiagKind::OutputWriteFailed, Span{}, "standard output",
                    fmt::format("the `{}` format writes a directory; name it with `-o DIR`", emitter.name().str()));
       return false;
     }
+    // Standard output gets nothing unless everything rendered, so the whole
+    // output is held in memory first.
     standardOutput.write(rendered.stream.data(), static_cast<std::streamsize>(rendered.stream.size()));
     standardOutput.flush();
     if (!standardOutput) {
@@ -208,12 +299,12 @@ bool emitDocuments(const Emitter &emitter, llvm::ArrayRef<eval::Value> documents
     }
     return true;
   }
-  bool ok = directory ? replaceDirectory(*target.path, rendered.files, error)
-                      : writeFileAtomically(*target.path, rendered.stream, error);
-  if (!ok)
+  if (!replaceDirectory(*target.path, rendered.files, error)) {
     diags.report(DiagKind::OutputWriteFailed, Span{}, target.displayPath, error)
         .note("nothing was written; any earlier output is unchanged");
-  return ok;
+    return false;
+  }
+  return true;
 }
 
 } // namespace cairn::backends

@@ -2,8 +2,9 @@
 // partial output behind:
 //   - standard output: everything is rendered first and written only if
 //     rendering succeeded;
-//   - a file: written to a temporary file in the same directory, flushed to
-//     disk, then renamed over the target (atomic on POSIX);
+//   - a file: written to a temporary file in the same directory while it is
+//     rendered, flushed to disk, then renamed over the target (atomic on
+//     POSIX); on any failure the temporary file is removed;
 //   - a directory (`dir` format): the whole tree is built in a temporary
 //     sibling directory, then swapped in with one rename (renameat2
 //     RENAME_EXCHANGE where the file system has it) and the old tree removed.

@@ -1,6 +1,7 @@
 // The `yaml` and `json` emitters: the whole output as one stream.
 #include "backends/stream_emitters.h"
 
+#include "backends/parallel_render.h"
 #include "eval/value_writer.h"
 
 namespace cairn::backends {
@@ -14,42 +15,52 @@ eval::WriteOptions documentOptions() {
 
 } // namespace
 
-bool YamlEmitter::render(llvm::ArrayRef<eval::Value> documents, RenderedOutput &out, DiagnosticSink &diags) const {
+bool StreamEmitter::render(llvm::ArrayRef<eval::Value> documents, RenderedOutput &out,
+                           DiagnosticSink &diags) const {
+  return renderStream(documents, diags, [&](llvm::StringRef text) {
+    out.stream.append(text.data(), text.size());
+    return true;
+  });
+}
+
+bool YamlEmitter::renderStream(llvm::ArrayRef<eval::Value> documents, DiagnosticSink &diags, TextSink sink) const {
   if (!checkDocumentsAreObjects(documents, diags))
     return false;
   eval::WriteOptions options = documentOptions();
-  bool ok = true;
-  for (size_t i = 0; i < documents.size(); ++i) {
-    if (i > 0)
-      out.stream += "---\n";
-    ok &= appendYaml(out.stream, documents[i], diags, options);
-  }
-  return ok;
+  return renderInParallel(
+      documents, diags,
+      [&](std::string &text, size_t i, DiagnosticSink &sink) {
+        if (i > 0)
+          text += "---\n";
+        return eval::appendYaml(text, documents[i], sink, options);
+      },
+      sink);
 }
 
 // One document is written as itself, so `kubectl apply -f` and other tools
 // see the object; several become a `v1` `List`, which kubectl also accepts.
-bool JsonEmitter::render(llvm::ArrayRef<eval::Value> documents, RenderedOutput &out, DiagnosticSink &diags) const {
+bool JsonEmitter::renderStream(llvm::ArrayRef<eval::Value> documents, DiagnosticSink &diags, TextSink sink) const {
   if (!checkDocumentsAreObjects(documents, diags))
     return false;
   eval::WriteOptions options = documentOptions();
   if (documents.size() == 1) {
-    bool ok = appendJson(out.stream, documents[0], diags, options);
-    out.stream += '\n';
-    return ok;
+    std::string text;
+    bool ok = appendJson(text, documents[0], diags, options);
+    text += '\n';
+    return ok && sink(text);
   }
-  if (documents.empty()) {
-    out.stream += "{\n  \"apiVersion\": \"v1\",\n  \"kind\": \"List\",\n  \"items\": []\n}\n";
-    return true;
-  }
-  out.stream += "{\n  \"apiVersion\": \"v1\",\n  \"kind\": \"List\",\n  \"items\": [";
-  bool ok = true;
-  for (size_t i = 0; i < documents.size(); ++i) {
-    out.stream += i == 0 ? "\n    " : ",\n    ";
-    ok &= appendJson(out.stream, documents[i], diags, options, 4);
-  }
-  out.stream += "\n  ]\n}\n";
-  return ok;
+  if (documents.empty())
+    return sink("{\n  \"apiVersion\": \"v1\",\n  \"kind\": \"List\",\n  \"items\": []\n}\n");
+  if (!sink("{\n  \"apiVersion\": \"v1\",\n  \"kind\": \"List\",\n  \"items\": ["))
+    return false;
+  bool ok = renderInParallel(
+      documents, diags,
+      [&](std::string &text, size_t i, DiagnosticSink &sink) {
+        text += i == 0 ? "\n    " : ",\n    ";
+        return eval::appendJson(text, documents[i], sink, options, 4);
+      },
+      sink);
+  return ok && sink("\n  ]\n}\n");
 }
 
 } // namespace cairn::backends

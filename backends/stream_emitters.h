@@ -5,18 +5,23 @@
 
 namespace cairn::backends {
 
-class YamlEmitter final : public Emitter {
+// Renders into one string the pieces renderStream produces.
+class StreamEmitter : public Emitter {
 public:
-  llvm::StringRef name() const override { return "yaml"; }
   OutputShape shape() const override { return OutputShape::Stream; }
-  bool render(llvm::ArrayRef<eval::Value> documents, RenderedOutput &out, DiagnosticSink &diags) const override;
+  bool render(llvm::ArrayRef<eval::Value> documents, RenderedOutput &out, DiagnosticSink &diags) const final;
 };
 
-class JsonEmitter final : public Emitter {
+class YamlEmitter final : public StreamEmitter {
+public:
+  llvm::StringRef name() const override { return "yaml"; }
+  bool renderStream(llvm::ArrayRef<eval::Value> documents, DiagnosticSink &diags, TextSink sink) const override;
+};
+
+class JsonEmitter final : public StreamEmitter {
 public:
   llvm::StringRef name() const override { return "json"; }
-  OutputShape shape() const override { return OutputShape::Stream; }
-  bool render(llvm::ArrayRef<eval::Value> documents, RenderedOutput &out, DiagnosticSink &diags) const override;
+  bool renderStream(llvm::ArrayRef<eval::Value> documents, DiagnosticSink &diags, TextSink sink) const override;
 };
 
 } // namespace cairn::backends

@@ -186,12 +186,14 @@ def position_of(text, needle, delta=0):
     return {"line": line, "character": column}  # ASCII text: bytes == UTF-16 units
 
 
-def main():
-    cairn = sys.argv[1] if len(sys.argv) > 1 else "build-release/cairn"
-    files = int(sys.argv[2]) if len(sys.argv) > 2 else 100
-    rounds = int(sys.argv[3]) if len(sys.argv) > 3 else 200
+def measure(cairn, files=100, rounds=200):
+    """Runs the whole measurement; returns a dict: `results` maps each case to
+    its (median, p99) in ms, in the order above; also `lines`, `files` (the
+    workspace, lib.cairn included), `rounds`, `first_workspace_ms`, `peak_kb`.
+    Used by this script's main and by the suite (bench/run)."""
     cairn = os.path.abspath(cairn)
     root = tempfile.mkdtemp(prefix="cairn-lsp-bench-")
+    server = None
     try:
         lines = make_workspace(root, files)
         server = Server(cairn, root)
@@ -211,7 +213,11 @@ def main():
         server.wait_response(server.request("textDocument/documentSymbol", {"textDocument": {"uri": uri}}))
 
         def call(method, params):
-            server.wait_response(server.request(method, params))
+            # An error answer would be a fast-looking number for a broken server.
+            response = server.wait_response(server.request(method, params))
+            if ("error" in response) != (method == "cairn/noSuchMethod"):
+                raise RuntimeError(f"unexpected answer to {method}: {json.dumps(response)[:300]}")
+            return response
 
         doc = {"uri": uri}
         hover_at = position_of(text, "containerPort")
@@ -272,16 +278,29 @@ def main():
         server.notify("exit", None)
         server.proc.wait(timeout=10)
 
-        base = results["baseline"][0]
-        print(f"workspace: {files + 1} files, {lines} lines; {rounds} rounds")
-        print("| case | median | p99 | median vs baseline |")
-        print("| --- | --- | --- | --- |")
-        for name, (median, p99) in results.items():
-            print(f"| {name} | {median:.2f} ms | {p99:.2f} ms | {median / base:.1f}x |")
-        print(f"first workspace-wide request (loads and checks every file): {first_workspace_ms:.0f} ms")
-        print(f"server peak memory (VmHWM): {peak_kb / 1024:.1f} MB")
+        return {"results": results, "lines": lines, "files": files + 1, "rounds": rounds,
+                "first_workspace_ms": first_workspace_ms, "peak_kb": peak_kb}
     finally:
+        if server is not None and server.proc.poll() is None:
+            server.proc.kill()
+            server.proc.wait()
         shutil.rmtree(root, ignore_errors=True)
+
+
+def main():
+    cairn = sys.argv[1] if len(sys.argv) > 1 else "build-release/cairn"
+    files = int(sys.argv[2]) if len(sys.argv) > 2 else 100
+    rounds = int(sys.argv[3]) if len(sys.argv) > 3 else 200
+    m = measure(cairn, files, rounds)
+    results = m["results"]
+    base = results["baseline"][0]
+    print(f"workspace: {m['files']} files, {m['lines']} lines; {rounds} rounds")
+    print("| case | median | p99 | median vs baseline |")
+    print("| --- | --- | --- | --- |")
+    for name, (median, p99) in results.items():
+        print(f"| {name} | {median:.2f} ms | {p99:.2f} ms | {median / base:.1f}x |")
+    print(f"first workspace-wide request (loads and checks every file): {m['first_workspace_ms']:.0f} ms")
+    print(f"server peak memory (VmHWM): {m['peak_kb'] / 1024:.1f} MB")
 
 
 if __name__ == "__main__":

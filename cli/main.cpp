@@ -25,8 +25,10 @@ std::vector<std::filesystem::path> stdlibDirs(const std::filesystem::path &exeDi
   std::vector<std::filesystem::path> dirs;
   for (const std::filesystem::path &dir : {exeDir / ".." / "share" / "cairn" / "stdlib", exeDir / "stdlib"}) {
     std::error_code ec;
+    // The directory keeps its own name even when it is a link (build/stdlib
+    // links to the sources): its precompiled image sits beside the link.
     if (std::filesystem::is_directory(dir, ec))
-      dirs.push_back(std::filesystem::weakly_canonical(dir, ec));
+      dirs.push_back(std::filesystem::weakly_canonical(dir.parent_path(), ec) / dir.filename());
   }
   return dirs;
 }

@@ -137,7 +137,7 @@ Value matches(BuiltinCall &call) {
   const std::regex *re = call.ev.compiledRegex(call.string(1), error);
   if (!re)
     call.fail("invalid regular expression: " + error);
-  return call.boolean(std::regex_match(text.begin(), text.end(), *re));
+  return call.boolean(call.ev.regexMatches(*re, call.string(1), text));
 }
 
 } // namespace
@@ -155,6 +155,21 @@ const std::regex *Evaluator::compiledRegex(llvm::StringRef pattern, std::string 
   }
   regexCache_[pattern] = compiled;
   return compiled.get();
+}
+
+bool Evaluator::regexMatches(const std::regex &re, llvm::StringRef pattern, llvm::StringRef text) const {
+  constexpr size_t kMaxRemembered = 8192;
+  llvm::SmallString<128> key(pattern);
+  key.push_back('\0');
+  key.append(text);
+  auto found = regexResults_.find(key);
+  if (found != regexResults_.end())
+    return found->second;
+  bool matched = std::regex_match(text.begin(), text.end(), re);
+  if (regexResults_.size() >= kMaxRemembered)
+    regexResults_.clear();
+  regexResults_[key] = matched;
+  return matched;
 }
 
 Value textBuiltin(BuiltinCall &call) {

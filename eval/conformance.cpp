@@ -128,7 +128,7 @@ bool Evaluator::conforms(Value value, types::TypeId type, Mismatch &mismatch) co
     if (!re) // a back-reference: only the recursive matcher has them
       re = types().regex(stripped);
     llvm::StringRef text = value.asString();
-    return !re || std::regex_match(text.begin(), text.end(), *re) || fail(true);
+    return !re || regexMatches(*re, t.pattern, text) || fail(true);
   }
   case types::TypeKind::Literal: return literalEquals(t.literal, value) || fail(true);
   case types::TypeKind::List:

@@ -60,6 +60,74 @@ void Evaluator::checkArity(llvm::StringRef name, size_t expected, size_t given, 
 
 Value Evaluator::callDeclared(uint32_t module, ast::DeclId decl, llvm::ArrayRef<Value> args, Span callSpan,
                               const ArgSources *sources) {
+  if (!purity_.isPure(module, decl))
+    return runDeclared(module, decl, args, callSpan, sources);
+  if (const MemoEntry *hit = memo_.find(module, decl, args); hit && chargeReuse(hit->cost, callSpan))
+    return hit->result;
+  CostMark mark = beginCost();
+  Value result = runDeclared(module, decl, args, callSpan, sources);
+  MemoEntry entry;
+  entry.module = module;
+  entry.decl = decl.index;
+  entry.result = result;
+  entry.cost = endCost(mark);
+  auto *copy = arena_.allocator().Allocate<Value>(args.empty() ? 1 : args.size());
+  std::uninitialized_copy(args.begin(), args.end(), copy);
+  memoBytes_ += (args.empty() ? 1 : args.size()) * sizeof(Value);
+  entry.args = llvm::ArrayRef<Value>(copy, args.size());
+  memo_.insert(entry);
+  return result;
+}
+
+Evaluator::CostMark Evaluator::beginCost() {
+  CostMark mark{steps_, arena_.bytesAllocated() - memoBytes_ + phantomBytes_, peakDepth_};
+  peakDepth_ = depth_;
+  return mark;
+}
+
+RecordedCost Evaluator::endCost(const CostMark &mark) {
+  RecordedCost cost;
+  cost.steps = steps_ - mark.steps;
+  cost.bytes = arena_.bytesAllocated() - memoBytes_ + phantomBytes_ - mark.bytes;
+  cost.depth = peakDepth_ - depth_;
+  peakDepth_ = std::max(mark.outerPeak, peakDepth_);
+  return cost;
+}
+
+bool Evaluator::chargeReuse(const RecordedCost &cost, Span span) {
+  // Where the computation would now go deeper than the limit allows, it
+  // runs again and fails the way it would have without reuse.
+  if (depth_ + cost.depth > options_.limits.maxCallDepth)
+    return false;
+  steps_ += cost.steps;
+  if (steps_ > options_.limits.maxSteps)
+    chargeSteps(0, span);
+  phantomBytes_ += cost.bytes;
+  reserveBytes(0, span);
+  return true;
+}
+
+Value Evaluator::constantValue(ast::ExprId id, const Scope &scope) {
+  uint64_t key = (uint64_t(scope.module) << 32) | id.index;
+  auto found = constants_.find(key);
+  Span span = ast(scope.module).expr(id).span;
+  if (found != constants_.end() && chargeReuse(found->second.cost, span))
+    return found->second.value;
+  CostMark mark = beginCost();
+  const ast::ExprData &data = ast(scope.module).expr(id).data;
+  Value value;
+  if (const auto *object = std::get_if<ast::ObjectLit>(&data))
+    value = evalObjectLit(*object, id, span, scope);
+  else if (const auto *with = std::get_if<ast::WithExpr>(&data))
+    value = evalWith(*with, id, span, scope);
+  else
+    value = evalList(std::get<ast::ListLit>(data), span, scope);
+  constants_[key] = RememberedValue{value, endCost(mark)};
+  return value;
+}
+
+Value Evaluator::runDeclared(uint32_t module, ast::DeclId decl, llvm::ArrayRef<Value> args, Span callSpan,
+                             const ArgSources *sources) {
   const auto &fn = std::get<ast::FnDecl>(ast(module).decl(decl).data);
   checkArity(fn.name.text, fn.params.size(), args.size(), callSpan);
   CallDepthGuard guard(*this, callSpan);
@@ -107,6 +175,7 @@ Value Evaluator::evalLambda(const ast::LambdaExpr &e, ast::ExprId id, Span span,
   fn->node = id.index;
   fn->captured = scope;
   fn->captured.locals = persistFrames(scope.locals); // the lambda may outlive them
+  fn->captured.schema = persistSchemaScope(scope.schema);
   fn->name = "fn";
   return Value::function(fn, span);
 }

@@ -16,7 +16,7 @@ Value Evaluator::evalObjectLit(const ast::ObjectLit &e, ast::ExprId id, Span spa
     diagSpan = ast(scope.module).expr(e.typeRef).span;
   else if (e.bodySpan.valid())
     diagSpan = Span{e.bodySpan.file, e.bodySpan.begin, e.bodySpan.begin + 1};
-  InputGroups groups;
+  InputGroups groups(groupPool_);
   InputGroup *root = groups.make(objectTypeAt(scope.module, id), span, diagSpan);
   addEntries(*root, e, scope, groups);
   return buildGroup(*root);
@@ -29,7 +29,7 @@ Value Evaluator::evalWith(const ast::WithExpr &e, ast::ExprId id, Span span, con
   types::TypeId type = objectTypeAt(scope.module, id);
   if (!type.valid())
     type = objectTypeAt(scope.module, e.overrides);
-  InputGroups groups;
+  InputGroups groups(groupPool_);
   InputGroup *root = groups.make(type, span, span);
   root->base = &base.asObject();
   if (const auto *overrides = ast(scope.module).expr(e.overrides).as<ast::ObjectLit>())

@@ -10,10 +10,8 @@ Value Evaluator::instantiateSchema(uint32_t schemaIndex, InputGroup &group) {
     mergeBaseInputs(group);
   const types::SchemaInfo &schema = checked_.schemas[schemaIndex];
   size_t count = schema.fields.size();
-  reserveBytes(count * sizeof(FieldSlot), group.diagSpan);
-  FieldSlot *slots = arena_.allocator().Allocate<FieldSlot>(count ? count : 1);
-  for (size_t i = 0; i < count; ++i)
-    new (&slots[i]) FieldSlot();
+  SlotStackScope release(slots_);
+  FieldSlot *slots = slots_.allocate(count);
   for (const FieldInput &input : group.inputs) {
     auto it = schema.fieldIndex.find(input.name);
     if (it == schema.fieldIndex.end())
@@ -23,10 +21,31 @@ Value Evaluator::instantiateSchema(uint32_t schemaIndex, InputGroup &group) {
     slot.nameSpan = input.nameSpan;
     slot.explicitInput = true;
   }
-  auto *scope = new (arena_.allocator().Allocate<SchemaScope>()) SchemaScope{schemaIndex, slots, group.diagSpan};
+  SchemaScope scope{schemaIndex, slots, group.diagSpan};
   for (uint32_t i = 0; i < count; ++i)
-    forceField(*scope, i);
-  return finishInstance(*scope, group);
+    forceField(scope, i);
+  Value instance = finishInstance(scope, group);
+  if (scope.persisted)
+    scope.persisted->slots = copySlots(slots, count);
+  return instance;
+}
+
+SchemaScope *Evaluator::persistSchemaScope(SchemaScope *scope) {
+  if (!scope || scope->inArena)
+    return scope;
+  if (!scope->persisted) {
+    auto *twin = new (arena_.allocator().Allocate<SchemaScope>()) SchemaScope(*scope);
+    twin->inArena = true;
+    twin->persisted = nullptr;
+    scope->persisted = twin;
+  }
+  return scope->persisted;
+}
+
+FieldSlot *Evaluator::copySlots(const FieldSlot *slots, size_t count) {
+  FieldSlot *copy = arena_.allocator().Allocate<FieldSlot>(count ? count : 1);
+  std::uninitialized_copy(slots, slots + count, copy);
+  return copy;
 }
 
 Value Evaluator::finishInstance(SchemaScope &scope, const InputGroup &group) {

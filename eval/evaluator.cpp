@@ -40,7 +40,7 @@ uintptr_t findStackFloor() {
 Evaluator::Evaluator(const Program &program, const types::CheckedProgram &checked,
                      const EvalOptions &options, DiagnosticSink &diags, ValueArena &arena)
     : program_(program), checked_(checked), options_(options), diags_(diags), arena_(arena),
-      stackFloor_(findStackFloor()) {
+      purity_(program, checked), constantExprs_(program, checked, purity_), stackFloor_(findStackFloor()) {
   modules_.resize(program.modules.size());
   for (size_t m = 0; m < program.modules.size(); ++m) {
     size_t decls = program.modules[m].ast.declCount();
@@ -66,10 +66,16 @@ Value Evaluator::eval(ast::ExprId id, const Scope &scope) {
     const ast::Name &name = std::get<ast::NameRef>(data).name;
     return evalName(checkedModule(scope.module).bindings[id.index], name.text, expr.span, scope);
   }
-  case kExprKind<ast::ListLit>: return evalList(std::get<ast::ListLit>(data), expr.span, scope);
+  case kExprKind<ast::ListLit>:
+    if (constantExprs_.isConstant(scope.module, id))
+      return constantValue(id, scope);
+    return evalList(std::get<ast::ListLit>(data), expr.span, scope);
   case kExprKind<ast::ListComp>: return evalListComp(std::get<ast::ListComp>(data), expr.span, scope);
   case kExprKind<ast::MapComp>: return evalMapComp(std::get<ast::MapComp>(data), expr.span, scope);
-  case kExprKind<ast::ObjectLit>: return evalObjectLit(std::get<ast::ObjectLit>(data), id, expr.span, scope);
+  case kExprKind<ast::ObjectLit>:
+    if (constantExprs_.isConstant(scope.module, id))
+      return constantValue(id, scope);
+    return evalObjectLit(std::get<ast::ObjectLit>(data), id, expr.span, scope);
   case kExprKind<ast::MemberExpr>: return evalMember(std::get<ast::MemberExpr>(data), id, expr.span, scope);
   case kExprKind<ast::IndexExpr>: return evalIndex(std::get<ast::IndexExpr>(data), expr.span, scope);
   case kExprKind<ast::CallExpr>: return evalCall(std::get<ast::CallExpr>(data), expr.span, scope);
@@ -78,7 +84,10 @@ Value Evaluator::eval(ast::ExprId id, const Scope &scope) {
   case kExprKind<ast::BinaryExpr>: return evalBinary(std::get<ast::BinaryExpr>(data), expr.span, scope);
   case kExprKind<ast::IfExpr>: return evalIf(std::get<ast::IfExpr>(data), scope);
   case kExprKind<ast::LetExpr>: return evalLetIn(std::get<ast::LetExpr>(data), scope);
-  case kExprKind<ast::WithExpr>: return evalWith(std::get<ast::WithExpr>(data), id, expr.span, scope);
+  case kExprKind<ast::WithExpr>:
+    if (constantExprs_.isConstant(scope.module, id))
+      return constantValue(id, scope);
+    return evalWith(std::get<ast::WithExpr>(data), id, expr.span, scope);
   default:
     // An ErrorExpr: the parser already reported it and such programs are
     // never evaluated; stop quietly rather than invent a value.
@@ -235,7 +244,7 @@ const ObjectData *Evaluator::makeObject(uint32_t schema, llvm::StringRef typeNam
 
 void Evaluator::reserveBytes(uint64_t bytes, Span span) {
   uint64_t limit = options_.limits.maxValueBytes;
-  if (arena_.bytesAllocated() - byteBaseline_ + bytes > limit) {
+  if (arena_.bytesAllocated() - byteBaseline_ - memoBytes_ + phantomBytes_ + bytes > limit) {
     fatal_ = true;
     raise(DiagKind::ValueTooLarge, span, "the memory used by values", fmt::format("{} bytes", limit));
   }
@@ -261,6 +270,7 @@ CallDepthGuard::CallDepthGuard(Evaluator &ev, Span span) : ev_(ev) {
     --ev_.depth_;
     ev_.raise(DiagKind::RecursionLimit, span, ev_.options_.limits.maxCallDepth);
   }
+  ev_.peakDepth_ = std::max(ev_.peakDepth_, ev_.depth_);
 }
 
 void Evaluator::stackExhausted(Span span) {

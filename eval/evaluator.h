@@ -4,6 +4,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <regex>
 #include <string>
 #include <vector>
@@ -17,7 +18,11 @@
 
 #include "eval/eval.h"
 #include "eval/runtime.h"
+#include "eval/call_memo.h"
+#include "eval/constant_exprs.h"
+#include "eval/function_purity.h"
 #include "eval/policy_eval.h"
+#include "eval/slot_stack.h"
 
 namespace cairn::eval {
 
@@ -86,6 +91,8 @@ public:
     steps_ = 0;
     fatal_ = false;
     byteBaseline_ = arena_.bytesAllocated();
+    memoBytes_ = 0;
+    phantomBytes_ = 0;
   }
   // `selectPods` results by namespace and selector: policies ask the same
   // question for every Service and PodDisruptionBudget selecting one app.
@@ -123,6 +130,10 @@ public:
   // input character (the default one overflows the stack on long strings).
   // Null, and `error` set, when it does not compile (back-references).
   const std::regex *compiledRegex(llvm::StringRef pattern, std::string &error) const;
+  // regex_match of `text` against `re` (compiled from `pattern`), remembered:
+  // std::regex takes microseconds per match, and the same values (`100m`,
+  // `TCP`, names) are checked against the same patterns over and over.
+  bool regexMatches(const std::regex &re, llvm::StringRef pattern, llvm::StringRef text) const;
 
   // E0510 for a value of the wrong kind where `expected` was needed.
   [[noreturn]] void raiseKind(Value value, llvm::StringRef expected, Span span);
@@ -186,6 +197,21 @@ private:
   };
   Value callDeclared(uint32_t module, ast::DeclId decl, llvm::ArrayRef<Value> args, Span callSpan,
                      const ArgSources *sources);
+  // callDeclared without the memo.
+  Value runDeclared(uint32_t module, ast::DeclId decl, llvm::ArrayRef<Value> args, Span callSpan,
+                    const ArgSources *sources);
+  // Reusing values (memoized calls, constant literals): what the first
+  // computation cost is recorded and charged again on each reuse.
+  struct CostMark {
+    uint64_t steps, bytes;
+    uint32_t outerPeak;
+  };
+  CostMark beginCost();
+  RecordedCost endCost(const CostMark &mark);
+  // False (nothing charged) when reuse here would pass the depth limit.
+  bool chargeReuse(const RecordedCost &cost, Span span);
+  // An object or list literal that is constant (constant_exprs.h), built once.
+  Value constantValue(ast::ExprId id, const Scope &scope);
   Value callBuiltinChecked(types::BuiltinId id, llvm::ArrayRef<Value> args, Span callSpan);
   Value callLambda(const FunctionData &fn, llvm::ArrayRef<Value> args, Span callSpan);
   void checkArity(llvm::StringRef name, size_t expected, size_t given, Span callSpan);
@@ -206,6 +232,9 @@ private:
   Value forceField(SchemaScope &scope, uint32_t index);
   Value schemaFieldValue(const types::Binding &binding, llvm::StringRef name, Span span, const Scope &scope);
   LLVM_ATTRIBUTE_NOINLINE Value finishInstance(SchemaScope &scope, const InputGroup &group);
+  // The arena twin of `scope` that a lambda may keep (see SchemaScope).
+  SchemaScope *persistSchemaScope(SchemaScope *scope);
+  FieldSlot *copySlots(const FieldSlot *slots, size_t count);
   void runChecks(SchemaScope &scope, Value instance);
   Value evalFieldDefault(SchemaScope &scope, const types::FieldInfo &field);
 
@@ -236,10 +265,24 @@ private:
   llvm::DenseMap<uint64_t, const FunctionData *> functionCache_;
   llvm::StringSet<> reported_;
   mutable llvm::StringMap<std::shared_ptr<std::regex>> regexCache_; // null: does not compile
+  mutable llvm::StringMap<bool> regexResults_; // pattern NUL text -> matched (bounded)
   mutable std::vector<uint8_t> typeFlags_; // per TypeId, see conformance.cpp
   uint64_t steps_ = 0;
   llvm::StringMap<Value> selectPodsCache_;
+  SlotStack slots_; // slots of the schema instances being built
+  InputGroupPool groupPool_;
   uint64_t byteBaseline_ = 0; // arena bytes not counted against the value limit (earlier policy runs)
+  FunctionPurity purity_;
+  CallMemo memo_;
+  ConstantExprs constantExprs_;
+  struct RememberedValue {
+    Value value;
+    RecordedCost cost;
+  };
+  llvm::DenseMap<uint64_t, RememberedValue> constants_; // module << 32 | ExprId
+  uint64_t memoBytes_ = 0;    // arena bytes of the memo's own bookkeeping (not values)
+  uint64_t phantomBytes_ = 0; // value bytes memo hits would have allocated
+  uint32_t peakDepth_ = 0;    // deepest call nesting so far (for the memo's depth record)
   uint32_t depth_ = 0;
   bool fatal_ = false; // a limit was hit: evaluate nothing more
   bool abandoned_ = false;

@@ -1,45 +1,43 @@
 #include "eval/stack_thread.h"
 
-#include <exception>
-
-#include <pthread.h>
-
 namespace cairn::eval {
-namespace {
 
-struct Job {
-  llvm::function_ref<void()> work;
-  std::exception_ptr failure;
-};
+StackThread::StackThread(size_t stackBytes, llvm::function_ref<void()> work) : work_(work) {
+  pthread_attr_t attr;
+  if (pthread_attr_init(&attr) != 0)
+    return;
+  started_ = pthread_attr_setstacksize(&attr, stackBytes) == 0 && pthread_create(&thread_, &attr, run, this) == 0;
+  pthread_attr_destroy(&attr);
+}
 
-void *runJob(void *arg) {
-  auto *job = static_cast<Job *>(arg);
+StackThread::~StackThread() {
+  if (!joined_ && started_)
+    pthread_join(thread_, nullptr);
+}
+
+void *StackThread::run(void *self) {
+  auto *thread = static_cast<StackThread *>(self);
   try {
-    job->work();
+    thread->work_();
   } catch (...) {
-    job->failure = std::current_exception();
+    thread->failure_ = std::current_exception();
   }
   return nullptr;
 }
 
-} // namespace
-
-void runWithStack(size_t stackBytes, llvm::function_ref<void()> work) {
-  Job job{work, nullptr};
-  pthread_attr_t attr;
-  pthread_t thread;
-  bool started = pthread_attr_init(&attr) == 0;
-  if (started) {
-    started = pthread_attr_setstacksize(&attr, stackBytes) == 0 &&
-              pthread_create(&thread, &attr, runJob, &job) == 0;
-    pthread_attr_destroy(&attr);
-  }
-  if (started)
-    pthread_join(thread, nullptr);
+void StackThread::join() {
+  if (joined_)
+    return;
+  joined_ = true;
+  if (started_)
+    pthread_join(thread_, nullptr);
   else
-    runJob(&job); // the stack guard still turns deep recursion into E0507
-  if (job.failure)
-    std::rethrow_exception(job.failure);
+    run(this); // the stack guard still turns deep recursion into E0507
+  if (failure_) {
+    std::exception_ptr failure = failure_;
+    failure_ = nullptr;
+    std::rethrow_exception(failure);
+  }
 }
 
 } // namespace cairn::eval

@@ -6,6 +6,7 @@
 // Sequences are indented under their key; a mapping inside a sequence item
 // starts on the dash's line; a long key (over 1000 bytes, past YAML's limit
 // for implicit keys) uses the explicit `? key` form.
+#include <array>
 #include <cmath>
 
 #include "eval/text_format.h"
@@ -47,9 +48,17 @@ private:
     return false;
   }
 
+  bool plainKey(llvm::StringRef key);
+
+  struct KeyStyle {
+    const char *data = nullptr;
+    size_t size = 0;
+    bool plain = false;
+  };
   std::string &out_;
   const WriteOptions &options_;
   WriteFailure failure_;
+  std::array<KeyStyle, 64> keyStyles_{};
 };
 
 bool YamlWriter::writeValue(const Value &value, unsigned indent, Position position, bool topLevel) {
@@ -85,8 +94,19 @@ void YamlWriter::writeString(llvm::StringRef text, unsigned indent, Position pos
   out_ += '\n';
 }
 
+bool YamlWriter::plainKey(llvm::StringRef key) {
+  // Keys are mostly schema field names, the same few strings in memory over
+  // and over: their style is remembered by address (scanning each key was a
+  // tenth of rendering fleet(10000)).
+  KeyStyle &slot = keyStyles_[(reinterpret_cast<uintptr_t>(key.data()) >> 3) % keyStyles_.size()];
+  if (slot.data == key.data() && slot.size == key.size())
+    return slot.plain;
+  slot = KeyStyle{key.data(), key.size(), yamlKeyStyle(key) == YamlStringStyle::Plain};
+  return slot.plain;
+}
+
 void YamlWriter::writeKey(llvm::StringRef key, unsigned indent) {
-  bool plain = yamlKeyStyle(key) == YamlStringStyle::Plain;
+  bool plain = plainKey(key);
   bool explicitKey = key.size() > 1000;
   if (explicitKey)
     out_ += "? ";
@@ -102,24 +122,33 @@ void YamlWriter::writeKey(llvm::StringRef key, unsigned indent) {
 }
 
 bool YamlWriter::writeMapping(const eval::ObjectData &object, unsigned indent, Position position, bool topLevel) {
-  auto fields = outputFields(object, topLevel, options_);
-  if (fields.empty()) {
-    beginInline(position);
-    out_ += "{}\n";
-    return true;
-  }
-  if (position == Position::AfterKey)
-    out_ += '\n';
   bool first = true;
-  for (const eval::ObjectField *field : fields) {
+  auto writeField = [&](const eval::ObjectField &field) {
+    if (first && position == Position::AfterKey)
+      out_ += '\n';
     if (!(first && position == Position::AfterDash))
       out_.append(indent, ' ');
     first = false;
-    writeKey(field->name, indent);
-    if (!writeValue(field->value, indent + 2, Position::AfterKey, false)) {
-      failure_.addKey(field->name);
-      return false;
-    }
+    writeKey(field.name, indent);
+    if (writeValue(field.value, indent + 2, Position::AfterKey, false))
+      return true;
+    failure_.addKey(field.name);
+    return false;
+  };
+  // Only a document's root is reordered; below it, fields are written as
+  // they are (the common case, taken without building a list: perf).
+  if (topLevel && options_.kubernetesKeyOrder) {
+    for (const eval::ObjectField *field : outputFields(object, topLevel, options_))
+      if (!writeField(*field))
+        return false;
+  } else {
+    for (const eval::ObjectField &field : object.fields)
+      if (!(options_.omitNullFields && field.value.isNull()) && !writeField(field))
+        return false;
+  }
+  if (first) {
+    beginInline(position);
+    out_ += "{}\n";
   }
   return true;
 }

@@ -105,7 +105,9 @@ ast::SchemaDecl AstBuilder::buildSchema(P::SchemaDeclContext *ctx) {
   }
   for (P::SchemaMemberContext *member : ctx->schemaMember()) {
     Span ms = span(member, s);
-    if (auto *field = dynamic_cast<P::SchemaFieldContext *>(member)) {
+    ParseNodeKind kind = parseNodeKind(member);
+    if (kind == ParseNodeKind::SchemaField) {
+      auto *field = static_cast<P::SchemaFieldContext *>(member);
       ast::SchemaField f;
       // A quoted name (`"$ref"?: string`) is for fields that are not identifiers.
       f.name = buildKey(field->key());
@@ -116,7 +118,8 @@ ast::SchemaDecl AstBuilder::buildSchema(P::SchemaDeclContext *ctx) {
       f.span = ms;
       f.docComment = docCommentBefore(member);
       d.fields.push_back(std::move(f));
-    } else if (auto *check = dynamic_cast<P::SchemaCheckContext *>(member)) {
+    } else if (kind == ParseNodeKind::SchemaCheck) {
+      auto *check = static_cast<P::SchemaCheckContext *>(member);
       std::vector<P::ExprContext *> exprs = check->expr();
       ast::SchemaCheck c;
       c.cond = buildExpr(exprs.empty() ? nullptr : exprs[0], ms);
@@ -146,12 +149,15 @@ ast::PolicyDecl AstBuilder::buildPolicy(P::PolicyDeclContext *ctx) {
   d.target = buildType(ctx->type(), s);
   for (P::PolicyMemberContext *member : ctx->policyMember()) {
     Span ms = span(member, s);
-    if (auto *param = dynamic_cast<P::PolicyParamContext *>(member)) {
+    ParseNodeKind kind = parseNodeKind(member);
+    if (kind == ParseNodeKind::PolicyParam) {
+      auto *param = static_cast<P::PolicyParamContext *>(member);
       ast::PolicyParam p{name(param->IDENT()), buildType(param->type(), ms), {}, ms};
       if (param->expr())
         p.defaultValue = buildExpr(param->expr(), ms);
       d.params.push_back(p);
-    } else if (auto *check = dynamic_cast<P::PolicyCheckContext *>(member)) {
+    } else if (kind == ParseNodeKind::PolicyCheck) {
+      auto *check = static_cast<P::PolicyCheckContext *>(member);
       std::vector<P::ExprContext *> exprs = check->expr();
       ast::PolicyCheck c;
       c.span = ms;
@@ -169,7 +175,8 @@ ast::PolicyDecl AstBuilder::buildPolicy(P::PolicyDeclContext *ctx) {
           c.at = buildExpr(exprs.back(), ms);
       }
       d.checks.push_back(c);
-    } else if (auto *setting = dynamic_cast<P::PolicySettingContext *>(member)) {
+    } else if (kind == ParseNodeKind::PolicySetting) {
+      auto *setting = static_cast<P::PolicySettingContext *>(member);
       d.settings.push_back({name(setting->IDENT()), buildExpr(setting->expr(), ms), ms});
     }
   }

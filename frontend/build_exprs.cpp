@@ -15,46 +15,64 @@ ast::ExprId AstBuilder::buildExpr(P::ExprContext *ctx, Span fallback) {
   if (ctx == nullptr || ctx->children.empty())
     return error(span(ctx, fallback));
   Span s = span(ctx, fallback);
-  if (auto *c = dynamic_cast<P::PrimaryExprContext *>(ctx))
-    return buildPrimary(c->primary(), s);
+  ParseNodeKind kind = parseNodeKind(ctx);
+  if (kind == ParseNodeKind::PrimaryExpr)
+    return buildPrimary(static_cast<P::PrimaryExprContext *>(ctx)->primary(), s);
   bool handled = false;
-  ast::ExprId id = buildPostfix(ctx, s, handled);
+  ast::ExprId id = buildPostfix(ctx, kind, s, handled);
   if (handled)
     return id;
-  id = buildOperator(ctx, s, handled);
+  id = buildOperator(ctx, kind, s, handled);
   if (handled)
     return id;
   return error(s);
 }
 
+// An `expr` child, or null.
+P::ExprContext *AstBuilder::asExpr(antlr4::tree::ParseTree *node) const {
+  ParseNodeKind kind = parseNodeKind(node);
+  if (isExprKind(kind))
+    return static_cast<P::ExprContext *>(node);
+  return kind == ParseNodeKind::Other ? dynamic_cast<P::ExprContext *>(node) : nullptr;
+}
+
 // Member access, indexing, calls, typed object literals and `with`.
-ast::ExprId AstBuilder::buildPostfix(P::ExprContext *ctx, Span s, bool &handled) {
+ast::ExprId AstBuilder::buildPostfix(P::ExprContext *ctx, ParseNodeKind kind, Span s, bool &handled) {
   handled = true;
-  if (auto *c = dynamic_cast<P::MemberExprContext *>(ctx))
+  switch (kind) {
+  case ParseNodeKind::MemberExpr: {
+    auto *c = static_cast<P::MemberExprContext *>(ctx);
     return module_.addExpr(s, ast::MemberExpr{buildExpr(c->expr(), s), name(c->name()), false});
-  if (auto *c = dynamic_cast<P::OptMemberExprContext *>(ctx))
+  }
+  case ParseNodeKind::OptMemberExpr: {
+    auto *c = static_cast<P::OptMemberExprContext *>(ctx);
     return module_.addExpr(s, ast::MemberExpr{buildExpr(c->expr(), s), name(c->name()), true});
-  if (auto *c = dynamic_cast<P::CallExprContext *>(ctx)) {
-    std::vector<P::ExprContext *> exprs = c->expr();
+  }
+  case ParseNodeKind::CallExpr: {
+    std::vector<P::ExprContext *> exprs = static_cast<P::CallExprContext *>(ctx)->expr();
     ast::CallExpr call{buildExpr(exprs.empty() ? nullptr : exprs[0], s), {}};
     for (size_t i = 1; i < exprs.size(); ++i)
       call.args.push_back(buildExpr(exprs[i], s));
     return module_.addExpr(s, std::move(call));
   }
-  if (auto *c = dynamic_cast<P::IndexExprContext *>(ctx)) {
-    std::vector<P::ExprContext *> exprs = c->expr();
+  case ParseNodeKind::IndexExpr: {
+    std::vector<P::ExprContext *> exprs = static_cast<P::IndexExprContext *>(ctx)->expr();
     ast::ExprId object = buildExpr(exprs.size() > 0 ? exprs[0] : nullptr, s);
     ast::ExprId index = buildExpr(exprs.size() > 1 ? exprs[1] : nullptr, s);
     return module_.addExpr(s, ast::IndexExpr{object, index});
   }
-  if (auto *c = dynamic_cast<P::TypedObjectExprContext *>(ctx)) {
+  case ParseNodeKind::TypedObjectExpr: {
+    auto *c = static_cast<P::TypedObjectExprContext *>(ctx);
     ast::ExprId typeRef = buildExpr(c->expr(), s);
-    return buildObject(typeRef, c->objectBody(), c->LBRACE(), c->RBRACE(), s);
+    return buildObject(typeRef, c->objectBody(), tokenChild(c, P::LBRACE), tokenChild(c, P::RBRACE), s);
   }
-  if (auto *c = dynamic_cast<P::WithExprContext *>(ctx)) {
+  case ParseNodeKind::WithExpr: {
+    auto *c = static_cast<P::WithExprContext *>(ctx);
     ast::ExprId base = buildExpr(c->expr(), s);
-    ast::ExprId overrides = buildObject({}, c->objectBody(), c->LBRACE(), c->RBRACE(), s);
+    ast::ExprId overrides = buildObject({}, c->objectBody(), tokenChild(c, P::LBRACE), tokenChild(c, P::RBRACE), s);
     return module_.addExpr(s, ast::WithExpr{base, overrides});
+  }
+  default: break;
   }
   handled = false;
   return {};
@@ -64,10 +82,10 @@ ast::ExprId AstBuilder::buildBinary(P::ExprContext *ctx, ast::BinaryOp op) {
   Span s = span(ctx);
   std::vector<P::ExprContext *> operands;
   for (antlr4::tree::ParseTree *child : ctx->children)
-    if (auto *e = dynamic_cast<P::ExprContext *>(child))
+    if (P::ExprContext *e = asExpr(child))
       operands.push_back(e);
   Span opSpan = s;
-  if (ctx->children.size() >= 2)
+  if (ctx->children.size() >= 2 && parseNodeKind(ctx->children[1]) == ParseNodeKind::Token)
     if (auto *t = dynamic_cast<antlr4::tree::TerminalNode *>(ctx->children[1]))
       opSpan = span(t);
   ast::ExprId lhs = buildExpr(operands.size() > 0 ? operands[0] : nullptr, s);
@@ -94,36 +112,43 @@ static ast::BinaryOp binaryOpOf(size_t tokenType) {
   }
 }
 
-ast::ExprId AstBuilder::buildOperator(P::ExprContext *ctx, Span s, bool &handled) {
+ast::ExprId AstBuilder::buildOperator(P::ExprContext *ctx, ParseNodeKind kind, Span s, bool &handled) {
   handled = true;
-  if (dynamic_cast<P::MulExprContext *>(ctx) || dynamic_cast<P::AddExprContext *>(ctx) ||
-      dynamic_cast<P::CompareExprContext *>(ctx) || dynamic_cast<P::EqualityExprContext *>(ctx) ||
-      dynamic_cast<P::AndExprContext *>(ctx) || dynamic_cast<P::OrExprContext *>(ctx) ||
-      dynamic_cast<P::CoalesceExprContext *>(ctx)) {
+  switch (kind) {
+  case ParseNodeKind::MulExpr:
+  case ParseNodeKind::AddExpr:
+  case ParseNodeKind::CompareExpr:
+  case ParseNodeKind::EqualityExpr:
+  case ParseNodeKind::AndExpr:
+  case ParseNodeKind::OrExpr:
+  case ParseNodeKind::CoalesceExpr: {
     size_t type = 0;
-    if (ctx->children.size() >= 2)
+    if (ctx->children.size() >= 2 && parseNodeKind(ctx->children[1]) == ParseNodeKind::Token)
       if (auto *t = dynamic_cast<antlr4::tree::TerminalNode *>(ctx->children[1]))
         type = t->getSymbol()->getType();
     return buildBinary(ctx, binaryOpOf(type));
   }
-  if (auto *c = dynamic_cast<P::UnaryExprContext *>(ctx)) {
+  case ParseNodeKind::UnaryExpr: {
+    auto *c = static_cast<P::UnaryExprContext *>(ctx);
     ast::UnaryOp op = c->BANG() ? ast::UnaryOp::Not : ast::UnaryOp::Neg;
     Span opSpan = span(c->BANG() ? c->BANG() : c->MINUS());
     // Fold `-123` into one literal so that the smallest int64 can be written.
-    if (op == ast::UnaryOp::Neg)
-      if (auto *primary = dynamic_cast<P::PrimaryExprContext *>(c->expr()))
-        if (auto *lit = dynamic_cast<P::IntLitContext *>(primary->primary())) {
-          return buildIntLiteral(lit->INT(), true, s);
-        }
-    return module_.addExpr(s, ast::UnaryExpr{op, buildExpr(c->expr(), s), opSpan});
+    P::ExprContext *operand = c->expr();
+    if (op == ast::UnaryOp::Neg && parseNodeKind(operand) == ParseNodeKind::PrimaryExpr) {
+      P::PrimaryContext *primary = static_cast<P::PrimaryExprContext *>(operand)->primary();
+      if (parseNodeKind(primary) == ParseNodeKind::IntLit)
+        return buildIntLiteral(static_cast<P::IntLitContext *>(primary)->INT(), true, s);
+    }
+    return module_.addExpr(s, ast::UnaryExpr{op, buildExpr(operand, s), opSpan});
   }
-  if (auto *c = dynamic_cast<P::IfExprContext *>(ctx)) {
-    std::vector<P::ExprContext *> e = c->expr();
+  case ParseNodeKind::IfExpr: {
+    std::vector<P::ExprContext *> e = static_cast<P::IfExprContext *>(ctx)->expr();
     ast::IfExpr x{buildExpr(e.size() > 0 ? e[0] : nullptr, s), buildExpr(e.size() > 1 ? e[1] : nullptr, s),
                   buildExpr(e.size() > 2 ? e[2] : nullptr, s)};
     return module_.addExpr(s, x);
   }
-  if (auto *c = dynamic_cast<P::LetExprContext *>(ctx)) {
+  case ParseNodeKind::LetExpr: {
+    auto *c = static_cast<P::LetExprContext *>(ctx);
     std::vector<P::ExprContext *> e = c->expr();
     ast::LetExpr x{name(c->IDENT()), {}, buildExpr(e.size() > 0 ? e[0] : nullptr, s),
                    buildExpr(e.size() > 1 ? e[1] : nullptr, s)};
@@ -131,8 +156,9 @@ ast::ExprId AstBuilder::buildOperator(P::ExprContext *ctx, Span s, bool &handled
       x.type = buildType(c->type(), s);
     return module_.addExpr(s, std::move(x));
   }
-  if (auto *c = dynamic_cast<P::LambdaExprContext *>(ctx))
-    return module_.addExpr(s, buildLambda(c));
+  case ParseNodeKind::LambdaExpr: return module_.addExpr(s, buildLambda(static_cast<P::LambdaExprContext *>(ctx)));
+  default: break;
+  }
   handled = false;
   return {};
 }
@@ -212,44 +238,45 @@ ast::ExprId AstBuilder::buildPrimary(P::PrimaryContext *ctx, Span s) {
   if (ctx == nullptr)
     return error(s);
   s = span(ctx, s);
-  if (auto *c = dynamic_cast<P::NameRefContext *>(ctx)) {
-    ast::Name n = name(c->IDENT());
+  switch (parseNodeKind(ctx)) {
+  case ParseNodeKind::NameRef: {
+    ast::Name n = name(static_cast<P::NameRefContext *>(ctx)->IDENT());
     return n.valid() ? module_.addExpr(s, ast::NameRef{n}) : error(s);
   }
-  if (auto *c = dynamic_cast<P::IntLitContext *>(ctx))
-    return buildIntLiteral(c->INT(), false);
-  if (auto *c = dynamic_cast<P::StringLitContext *>(ctx))
-    return buildString(c->stringLiteral());
-  if (auto *c = dynamic_cast<P::ParenExprContext *>(ctx))
-    return buildExpr(c->expr(), s);
-  if (auto *c = dynamic_cast<P::ObjectLitContext *>(ctx))
-    return buildObject({}, c->objectBody(), c->LBRACE(), c->RBRACE(), s);
-  if (auto *c = dynamic_cast<P::ListLitContext *>(ctx)) {
+  case ParseNodeKind::IntLit: return buildIntLiteral(static_cast<P::IntLitContext *>(ctx)->INT(), false);
+  case ParseNodeKind::StringLit: return buildString(static_cast<P::StringLitContext *>(ctx)->stringLiteral());
+  case ParseNodeKind::ParenExpr: return buildExpr(static_cast<P::ParenExprContext *>(ctx)->expr(), s);
+  case ParseNodeKind::ObjectLit: {
+    auto *c = static_cast<P::ObjectLitContext *>(ctx);
+    return buildObject({}, c->objectBody(), tokenChild(c, P::LBRACE), tokenChild(c, P::RBRACE), s);
+  }
+  case ParseNodeKind::ListLit: {
     ast::ListLit list;
-    for (P::ExprContext *e : c->expr())
+    for (P::ExprContext *e : static_cast<P::ListLitContext *>(ctx)->expr())
       list.items.push_back(buildExpr(e, s));
     return module_.addExpr(s, std::move(list));
   }
-  if (auto *c = dynamic_cast<P::ListCompContext *>(ctx)) {
+  case ParseNodeKind::ListComp: {
+    auto *c = static_cast<P::ListCompContext *>(ctx);
     ast::ListComp comp{buildClauses(c->forClause(), c->compClause()), {}};
     comp.body = buildExpr(c->expr(), s);
     return module_.addExpr(s, std::move(comp));
   }
-  if (auto *c = dynamic_cast<P::MapCompContext *>(ctx)) {
+  case ParseNodeKind::MapComp: {
+    auto *c = static_cast<P::MapCompContext *>(ctx);
     ast::MapComp comp{buildClauses(c->forClause(), c->compClause()), {}, {}};
     std::vector<P::ExprContext *> e = c->expr();
     comp.key = buildExpr(e.size() > 0 ? e[0] : nullptr, s);
     comp.value = buildExpr(e.size() > 1 ? e[1] : nullptr, s);
     return module_.addExpr(s, std::move(comp));
   }
-  if (auto *c = dynamic_cast<P::FloatLitContext *>(ctx))
-    return module_.addExpr(s, ast::FloatLit{parseFloat(c->FLOAT())});
-  if (dynamic_cast<P::TrueLitContext *>(ctx))
-    return module_.addExpr(s, ast::BoolLit{true});
-  if (dynamic_cast<P::FalseLitContext *>(ctx))
-    return module_.addExpr(s, ast::BoolLit{false});
-  if (dynamic_cast<P::NullLitContext *>(ctx))
-    return module_.addExpr(s, ast::NullLit{});
+  case ParseNodeKind::FloatLit:
+    return module_.addExpr(s, ast::FloatLit{parseFloat(static_cast<P::FloatLitContext *>(ctx)->FLOAT())});
+  case ParseNodeKind::TrueLit: return module_.addExpr(s, ast::BoolLit{true});
+  case ParseNodeKind::FalseLit: return module_.addExpr(s, ast::BoolLit{false});
+  case ParseNodeKind::NullLit: return module_.addExpr(s, ast::NullLit{});
+  default: break;
+  }
   return error(s);
 }
 

@@ -22,8 +22,10 @@ ast::ExprId AstBuilder::buildObject(ast::ExprId typeRef, P::ObjectBodyContext *b
 ast::Name AstBuilder::buildKey(P::KeyContext *ctx) {
   if (ctx == nullptr)
     return {};
-  if (ctx->name())
-    return name(ctx->name());
+  if (ctx->fieldName())
+    return name(ctx->fieldName());
+  if (ctx->WITH())
+    return name(ctx->WITH());
   if (P::StringLiteralContext *str = ctx->stringLiteral()) {
     Span s = span(str);
     ast::StringLit lit = buildStringParts(str);
@@ -41,9 +43,9 @@ ast::FieldInit AstBuilder::buildMember(P::MemberContext *ctx) {
   ast::FieldInit field;
   field.span = span(ctx);
   P::PathContext *path = ctx->path();
-  if (ctx->LBRACE()) {
+  if (antlr4::tree::TerminalNode *open = tokenChild(ctx, P::LBRACE)) {
     field.block = true;
-    field.value = buildObject({}, ctx->objectBody(), ctx->LBRACE(), ctx->RBRACE(), field.span);
+    field.value = buildObject({}, ctx->objectBody(), open, tokenChild(ctx, P::RBRACE), field.span);
   } else {
     field.value = buildExpr(ctx->expr(), field.span);
   }

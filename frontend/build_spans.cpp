@@ -64,11 +64,14 @@ ast::Name AstBuilder::name(antlr4::tree::TerminalNode *node) const {
   return {text(s), s};
 }
 
-ast::Name AstBuilder::name(P::NameContext *ctx) const {
+// `name` and `fieldName` hold one token.
+ast::Name AstBuilder::name(P::NameContext *ctx) const { return tokenName(ctx); }
+ast::Name AstBuilder::name(P::FieldNameContext *ctx) const { return tokenName(ctx); }
+
+ast::Name AstBuilder::tokenName(antlr4::ParserRuleContext *ctx) const {
   if (ctx == nullptr || ctx->getStart() == nullptr || ctx->children.empty())
     return {{}, span(ctx)};
-  auto *terminal = dynamic_cast<antlr4::tree::TerminalNode *>(ctx->children[0]);
-  return name(terminal);
+  return name(dynamic_cast<antlr4::tree::TerminalNode *>(ctx->children[0]));
 }
 
 } // namespace cairn

@@ -109,20 +109,28 @@ void AstBuilder::appendEscape(antlr4::tree::TerminalNode *node, std::string &out
 
 ast::StringLit AstBuilder::buildStringParts(P::StringLiteralContext *ctx) {
   std::vector<Piece> pieces;
-  bool multiline = ctx->TRIPLE_OPEN() != nullptr;
+  bool multiline = tokenChild(ctx, L::TRIPLE_OPEN) != nullptr;
   for (antlr4::tree::ParseTree *child : ctx->children) {
     antlr4::tree::TerminalNode *token = nullptr;
     P::ExprContext *expr = nullptr;
-    if (auto *part = dynamic_cast<P::StrPartContext *>(child)) {
-      token = part->STR_TEXT() ? part->STR_TEXT() : part->STR_ESCAPE();
-      expr = part->STR_INTERP() ? part->expr() : nullptr;
-      if (part->STR_INTERP()) {
+    ParseNodeKind kind = parseNodeKind(child);
+    if (kind == ParseNodeKind::StrPart) {
+      auto *part = static_cast<P::StrPartContext *>(child);
+      token = tokenChild(part, L::STR_TEXT);
+      if (token == nullptr)
+        token = tokenChild(part, L::STR_ESCAPE);
+      bool interpolation = tokenChild(part, L::STR_INTERP) != nullptr;
+      expr = interpolation ? part->expr() : nullptr;
+      if (interpolation) {
         pieces.push_back({Piece::Interp, {}, buildExpr(expr, span(part)), span(part)});
         continue;
       }
-    } else if (auto *part = dynamic_cast<P::MstrPartContext *>(child)) {
-      token = part->MSTR_TEXT() ? part->MSTR_TEXT() : part->MSTR_ESCAPE();
-      if (part->MSTR_INTERP()) {
+    } else if (kind == ParseNodeKind::MstrPart) {
+      auto *part = static_cast<P::MstrPartContext *>(child);
+      token = tokenChild(part, L::MSTR_TEXT);
+      if (token == nullptr)
+        token = tokenChild(part, L::MSTR_ESCAPE);
+      if (tokenChild(part, L::MSTR_INTERP) != nullptr) {
         pieces.push_back({Piece::Interp, {}, buildExpr(part->expr(), span(part)), span(part)});
         continue;
       }

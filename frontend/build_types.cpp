@@ -9,13 +9,26 @@ using P = grammar::CairnParser;
 ast::TypeExprId AstBuilder::buildType(P::TypeContext *ctx, Span fallback) {
   if (ctx == nullptr || ctx->typeTerm().empty())
     return module_.addType(span(ctx, fallback), ast::ErrorType{});
-  std::vector<P::TypeTermContext *> terms = ctx->typeTerm();
-  if (terms.size() == 1)
-    return buildTypeTerm(terms[0]);
-  ast::UnionType u;
-  for (P::TypeTermContext *term : terms)
-    u.members.push_back(buildTypeTerm(term));
-  return module_.addType(span(ctx), std::move(u));
+  return buildUnion({}, ctx->typeTerm(), 0, span(ctx));
+}
+
+// The members of a union from terms[from] on, after `members`. A function
+// type takes every term after it into its result: `A | fn() -> B | C` is
+// `A | fn() -> (B | C)`.
+ast::TypeExprId AstBuilder::buildUnion(std::vector<ast::TypeExprId> members,
+                                       const std::vector<P::TypeTermContext *> &terms, size_t from,
+                                       Span unionSpan) {
+  for (size_t i = from; i < terms.size(); ++i) {
+    P::TypeAtomContext *atom = terms[i]->typeAtom();
+    if (parseNodeKind(atom) == ParseNodeKind::FnType) {
+      members.push_back(buildFnType(static_cast<P::FnTypeContext *>(atom), terms, i));
+      break;
+    }
+    members.push_back(buildTypeTerm(terms[i]));
+  }
+  if (members.size() == 1)
+    return members[0];
+  return module_.addType(unionSpan, ast::UnionType{std::move(members)});
 }
 
 ast::TypeExprId AstBuilder::buildTypeTerm(P::TypeTermContext *ctx) {
@@ -26,9 +39,40 @@ ast::TypeExprId AstBuilder::buildTypeTerm(P::TypeTermContext *ctx) {
   return inner;
 }
 
+// `fn(...) -> R` in terms[index]. The grammar gives the function one atom as
+// its result; the `?` after it and the terms after it belong to the result
+// of the innermost function type, as if the result were a whole type.
+ast::TypeExprId AstBuilder::buildFnType(P::FnTypeContext *ctx, const std::vector<P::TypeTermContext *> &terms,
+                                        size_t index) {
+  Span s = span(ctx).to(span(terms.back()));
+  ast::FnType t;
+  for (P::TypeContext *param : ctx->type())
+    t.params.push_back(buildType(param, s));
+  P::TypeAtomContext *result = ctx->typeAtom();
+  if (parseNodeKind(result) == ParseNodeKind::FnType) {
+    t.result = buildFnType(static_cast<P::FnTypeContext *>(result), terms, index);
+    return module_.addType(s, std::move(t));
+  }
+  if (result == nullptr) {
+    t.result = module_.addType(s, ast::ErrorType{});
+    return module_.addType(s, std::move(t));
+  }
+  Span resultSpan = span(result, s);
+  t.result = buildTypeAtom(result);
+  std::vector<antlr4::tree::TerminalNode *> questions = terms[index]->QUESTION();
+  if (!questions.empty())
+    t.result = module_.addType(resultSpan.to(span(questions.back())), ast::OptionalType{t.result});
+  if (index + 1 < terms.size())
+    t.result = buildUnion({t.result}, terms, index + 1, resultSpan.to(span(terms.back())));
+  return module_.addType(s, std::move(t));
+}
+
+// Any atom but a function type, which buildUnion and buildFnType handle.
 ast::TypeExprId AstBuilder::buildTypeAtom(P::TypeAtomContext *ctx) {
   Span s = span(ctx);
-  if (auto *c = dynamic_cast<P::NamedTypeContext *>(ctx)) {
+  switch (parseNodeKind(ctx)) {
+  case ParseNodeKind::NamedType: {
+    auto *c = static_cast<P::NamedTypeContext *>(ctx);
     ast::NamedType t;
     std::vector<antlr4::tree::TerminalNode *> parts =
         c->qualifiedName() ? c->qualifiedName()->IDENT() : std::vector<antlr4::tree::TerminalNode *>{};
@@ -46,27 +90,18 @@ ast::TypeExprId AstBuilder::buildTypeAtom(P::TypeAtomContext *ctx) {
     }
     return module_.addType(s, std::move(t));
   }
-  if (auto *c = dynamic_cast<P::ListTypeContext *>(ctx))
-    return module_.addType(s, ast::ListType{buildType(c->type(), s)});
-  if (auto *c = dynamic_cast<P::MapTypeContext *>(ctx)) {
-    std::vector<P::TypeContext *> types = c->type();
+  case ParseNodeKind::ListType:
+    return module_.addType(s, ast::ListType{buildType(static_cast<P::ListTypeContext *>(ctx)->type(), s)});
+  case ParseNodeKind::MapType: {
+    std::vector<P::TypeContext *> types = static_cast<P::MapTypeContext *>(ctx)->type();
     ast::TypeExprId key = buildType(types.size() > 0 ? types[0] : nullptr, s);
     ast::TypeExprId value = buildType(types.size() > 1 ? types[1] : nullptr, s);
     return module_.addType(s, ast::MapType{key, value});
   }
-  if (auto *c = dynamic_cast<P::LitTypeContext *>(ctx))
-    return buildLiteralType(c->literalType());
-  if (auto *c = dynamic_cast<P::FnTypeContext *>(ctx)) {
-    std::vector<P::TypeContext *> types = c->type();
-    ast::FnType t;
-    // The last type follows `->`; the ones before are the parameters.
-    for (size_t i = 0; i + 1 < types.size(); ++i)
-      t.params.push_back(buildType(types[i], s));
-    t.result = buildType(types.empty() ? nullptr : types.back(), s);
-    return module_.addType(s, std::move(t));
+  case ParseNodeKind::LitType: return buildLiteralType(static_cast<P::LitTypeContext *>(ctx)->literalType());
+  case ParseNodeKind::ParenType: return buildType(static_cast<P::ParenTypeContext *>(ctx)->type(), s);
+  default: break;
   }
-  if (auto *c = dynamic_cast<P::ParenTypeContext *>(ctx))
-    return buildType(c->type(), s);
   return module_.addType(s, ast::ErrorType{});
 }
 
@@ -115,7 +150,9 @@ ast::Refinement AstBuilder::buildRefinement(P::RefinementContext *ctx) {
   ast::Refinement r;
   r.span = span(ctx);
   for (P::RefineArgContext *arg : ctx->refineArg()) {
-    if (auto *range = dynamic_cast<P::RangeArgContext *>(arg)) {
+    ParseNodeKind kind = parseNodeKind(arg);
+    if (kind == ParseNodeKind::RangeArg) {
+      auto *range = static_cast<P::RangeArgContext *>(arg);
       r.hasRange = true;
       r.rangeSpan = span(range);
       size_t dots = range->DOTDOT() ? range->DOTDOT()->getSymbol()->getTokenIndex() : 0;
@@ -124,7 +161,8 @@ ast::Refinement AstBuilder::buildRefinement(P::RefinementContext *ctx) {
         (low ? r.hasLow : r.hasHigh) = true;
         (low ? r.low : r.high) = buildBound(bound);
       }
-    } else if (auto *regex = dynamic_cast<P::RegexArgContext *>(arg)) {
+    } else if (kind == ParseNodeKind::RegexArg) {
+      auto *regex = static_cast<P::RegexArgContext *>(arg);
       r.regexSpan = span(regex);
       llvm::StringRef raw = text(r.regexSpan);
       if (raw.size() >= 2)

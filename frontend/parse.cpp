@@ -3,10 +3,13 @@
 // to be SLL-clean, so the fallback runs only on real syntax errors).
 #include "frontend/parse.h"
 
+#include <ctime>
+
 #include <llvm/Support/ConvertUTF.h>
 
 #include "CairnLexer.h"
 #include "CairnParser.h"
+#include "grammar/cairn_scanner.h"
 #include "frontend/ast_builder.h"
 #include "frontend/syntax_errors.h"
 
@@ -53,21 +56,77 @@ Rule *parseTwoStage(P &parser, antlr4::CommonTokenStream &tokens, SyntaxErrorLis
   return (parser.*rule)();
 }
 
+// Installs ANTLR's profiling simulator (it shares the DFA cache and replaces,
+// and frees, the plain one) in full LL mode, so that every prediction SLL
+// could not decide alone is counted as an LL fallback.
+void startProfiling(P &parser) {
+  parser.setProfile(true);
+  parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(
+      antlr4::atn::PredictionMode::LL);
+}
+
+std::vector<ParseDecisionProfile> decisionProfiles(P &parser) {
+  std::vector<ParseDecisionProfile> out;
+  const antlr4::atn::ATN &atn = parser.getATN();
+  for (const antlr4::atn::DecisionInfo &info : parser.getParseInfo().getDecisionInfo()) {
+    if (info.invocations == 0)
+      continue;
+    ParseDecisionProfile d;
+    d.decision = info.decision;
+    d.rule = parser.getRuleNames()[atn.decisionToState[info.decision]->ruleIndex];
+    d.invocations = info.invocations;
+    d.timeNs = info.timeInPrediction;
+    d.sllLookahead = info.SLL_TotalLook;
+    d.llFallbacks = info.LL_Fallback;
+    d.llLookahead = info.LL_TotalLook;
+    d.ambiguities = static_cast<long long>(info.ambiguities.size());
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
+// CPU seconds of this thread between laps, only when someone measures: CPU
+// time rather than wall time, so that a busy machine does not distort it.
+class Laps {
+public:
+  explicit Laps(bool active) : active_(active) {
+    if (active_)
+      last_ = now();
+  }
+  void lap(double &seconds) {
+    if (!active_)
+      return;
+    double current = now();
+    seconds = current - last_;
+    last_ = current;
+  }
+
+private:
+  static double now() {
+    timespec time{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time);
+    return static_cast<double>(time.tv_sec) + static_cast<double>(time.tv_nsec) * 1e-9;
+  }
+
+  bool active_;
+  double last_ = 0;
+};
+
+// The tokens come from the hand-written CairnScanner (the same tokens as the
+// CairnLexer that ANTLR generates, several times faster: see its header).
 struct ParseRun {
   ParseRun(const SourceManager &sources, FileId file, DiagnosticSink &diags)
       : text(sources.file(file).text()), offsets(text), spans{file, &offsets},
-        input(text.data(), text.size()), lexer(&input), tokens(&lexer),
+        scanner(std::string_view(text.data(), text.size()), sources.file(file).path()), tokens(&scanner),
         parser(&tokens), listener(spans, parser, diags) {
-    lexer.removeErrorListeners();
     tokens.fill();
-    listener.scanTokens(tokens, lexer);
+    listener.scanTokens(tokens);
   }
 
   llvm::StringRef text;
   OffsetMap offsets;
   AstBuilderSpans spans;
-  antlr4::ANTLRInputStream input;
-  L lexer;
+  grammar::CairnScanner scanner;
   antlr4::CommonTokenStream tokens;
   P parser;
   SyntaxErrorListener listener;
@@ -81,18 +140,52 @@ bool acceptText(const SourceManager &sources, FileId file, DiagnosticSink &diags
   return false;
 }
 
-} // namespace
-
-ast::Module parseModule(const SourceManager &sources, FileId file, DiagnosticSink &diags) {
+ast::Module parseMeasured(const SourceManager &sources, FileId file, DiagnosticSink &diags,
+                          ParseMeasurement *measurement) {
   ast::Module module(file);
   if (!acceptText(sources, file, diags))
     return module;
+  Laps laps(measurement != nullptr);
   ParseRun run(sources, file, diags);
-  P::FileContext *tree = parseTwoStage(run.parser, run.tokens, run.listener, &P::file);
+  bool profile = measurement != nullptr && measurement->profile;
+  if (measurement) {
+    laps.lap(measurement->lexSeconds);
+    measurement->tokens = run.tokens.size();
+  }
+  P::FileContext *tree = nullptr;
+  if (profile) {
+    startProfiling(run.parser);
+    run.parser.removeErrorListeners();
+    run.parser.addErrorListener(&run.listener);
+    tree = run.parser.file();
+  } else {
+    tree = parseTwoStage(run.parser, run.tokens, run.listener, &P::file);
+  }
+  if (measurement) {
+    laps.lap(measurement->parseSeconds);
+    measurement->reparsedWithLL = !profile && run.parser.getInterpreter<antlr4::atn::ParserATNSimulator>()
+                                                      ->getPredictionMode() == antlr4::atn::PredictionMode::LL;
+  }
   AstBuilder builder(module, sources, run.offsets, run.tokens, diags);
   builder.buildFile(tree);
   collectComments(run.tokens, run.spans, module);
+  if (measurement) {
+    laps.lap(measurement->buildSeconds);
+    if (profile)
+      measurement->decisions = decisionProfiles(run.parser);
+  }
   return module;
+}
+
+} // namespace
+
+ast::Module parseModule(const SourceManager &sources, FileId file, DiagnosticSink &diags) {
+  return parseMeasured(sources, file, diags, nullptr);
+}
+
+ast::Module parseModule(const SourceManager &sources, FileId file, DiagnosticSink &diags,
+                        ParseMeasurement &measurement) {
+  return parseMeasured(sources, file, diags, &measurement);
 }
 
 ast::Module parseExpressionModule(const SourceManager &sources, FileId file, llvm::StringRef letName,

@@ -4,7 +4,8 @@
 
 namespace cairn {
 
-ParseCache::Entry ParseCache::get(const std::string &canonicalPath, const std::string &display, std::string text) {
+ParseCache::Entry ParseCache::get(const std::string &canonicalPath, const std::string &display, std::string text,
+                                  Precompiled precompiled) {
   std::lock_guard<std::mutex> lock(mutex_);
   auto found = entries_.find(canonicalPath);
   if (found != entries_.end() && found->second.source->text() == text && found->second.source->path() == display)
@@ -17,9 +18,13 @@ ParseCache::Entry ParseCache::get(const std::string &canonicalPath, const std::s
   SourceManager sources;
   auto source = std::make_shared<const SourceFile>(display, std::move(text));
   sources.adopt(file, source);
+  std::optional<ast::Module> ready = precompiled ? precompiled(file, source->text()) : std::nullopt;
   DiagnosticSink diags;
-  Entry entry{file, source, parseModule(sources, file, diags), diags.take()};
-  ++parses_;
+  if (!ready) {
+    ready.emplace(parseModule(sources, file, diags));
+    ++parses_;
+  }
+  Entry entry{file, source, std::move(*ready), diags.take()};
   entries_[canonicalPath] = entry;
   return entry;
 }

@@ -13,6 +13,7 @@
 #include "frontend/cairn_text.h"
 #include "frontend/parse.h"
 #include "frontend/parse_cache.h"
+#include "frontend/stdlib_image.h"
 
 namespace cairn {
 
@@ -72,6 +73,8 @@ public:
 
 private:
   uint32_t loadFile(const fs::path &canonical, std::string display, std::string text, bool isStdlib);
+  std::optional<ast::Module> precompiled(const fs::path &canonical, FileId file, llvm::StringRef text);
+  StdlibImages &images();
   bool readSource(const fs::path &path, std::string &text, std::string &error) const;
   bool hasOverlay(const fs::path &canonical) const;
   void resolveImports(uint32_t module);
@@ -88,6 +91,8 @@ private:
   std::map<std::string, uint32_t> byPath_;
   std::vector<uint8_t> state_; // 0 new, 1 on the stack, 2 done
   std::vector<uint32_t> stack_;
+  std::vector<fs::path> canonicalStdlibDirs_; // computed when the first file is loaded
+  std::unique_ptr<StdlibImages> ownImages_;   // when the options bring none
 };
 
 // Every module of the standard-library directories ("k8s/apps/v1"), for
@@ -159,6 +164,38 @@ bool Loader::readSource(const fs::path &path, std::string &text, std::string &er
   return readFile(path, text, error);
 }
 
+StdlibImages &Loader::images() {
+  if (options_.stdlibImages)
+    return *options_.stdlibImages;
+  if (options_.parseCache)
+    return options_.parseCache->stdlibImages();
+  if (!ownImages_)
+    ownImages_ = std::make_unique<StdlibImages>();
+  return *ownImages_;
+}
+
+// The module of a file inside a standard-library directory, from that
+// directory's image, if the image holds exactly this text.
+std::optional<ast::Module> Loader::precompiled(const fs::path &canonical, FileId file, llvm::StringRef text) {
+  if (canonical.empty() || options_.stdlibDirs.empty())
+    return std::nullopt;
+  if (canonicalStdlibDirs_.empty())
+    for (const fs::path &dir : options_.stdlibDirs) {
+      std::error_code ec;
+      fs::path canonicalDir = fs::weakly_canonical(options_.workingDir / dir, ec);
+      canonicalStdlibDirs_.push_back(ec ? fs::path() : canonicalDir);
+    }
+  for (size_t i = 0; i < canonicalStdlibDirs_.size(); ++i) {
+    if (canonicalStdlibDirs_[i].empty() || !isInside(canonical, canonicalStdlibDirs_[i]))
+      continue;
+    const StdlibImage *image = images().forDirectory(options_.stdlibDirs[i]);
+    if (image == nullptr)
+      return std::nullopt;
+    return image->load(canonical.lexically_relative(canonicalStdlibDirs_[i]).generic_string(), text, file);
+  }
+  return std::nullopt;
+}
+
 uint32_t Loader::loadFile(const fs::path &canonical, std::string display, std::string text, bool isStdlib) {
   FileId file;
   std::optional<ast::Module> ast;
@@ -166,7 +203,9 @@ uint32_t Loader::loadFile(const fs::path &canonical, std::string display, std::s
     // Files without a path (standard input, lint's synthetic module) are
     // cached under their display name, so they get a stable id too.
     std::string key = canonical.empty() ? display : canonical.generic_string();
-    const ParseCache::Entry entry = options_.parseCache->get(key, display, std::move(text));
+    const ParseCache::Entry entry = options_.parseCache->get(
+        key, display, std::move(text),
+        [&](FileId id, llvm::StringRef source) { return precompiled(canonical, id, source); });
     file = entry.file;
     program_.sources.adopt(file, entry.source);
     ast.emplace(entry.ast);
@@ -174,7 +213,9 @@ uint32_t Loader::loadFile(const fs::path &canonical, std::string display, std::s
       diags_.add(d);
   } else {
     file = program_.sources.add(display, std::move(text));
-    ast.emplace(parseModule(program_.sources, file, diags_));
+    ast = precompiled(canonical, file, program_.sources.file(file).text());
+    if (!ast)
+      ast.emplace(parseModule(program_.sources, file, diags_));
   }
   uint32_t index = static_cast<uint32_t>(program_.modules.size());
   program_.modules.push_back({file, std::move(display), canonical.generic_string(), isStdlib,

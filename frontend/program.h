@@ -48,6 +48,7 @@ private:
 };
 
 class ParseCache;
+class StdlibImages;
 
 struct EntryInput {
   std::string path;   // a file path, or "-" for standard input
@@ -71,6 +72,12 @@ struct LoadOptions {
   // Reuses modules parsed by earlier loads when their text is unchanged (the
   // language server). Every file of the load then goes through the cache.
   ParseCache *parseCache = nullptr;
+  // The precompiled standard library (frontend/stdlib_image.h): a module of a
+  // standard-library directory whose text matches its entry in that
+  // directory's image is read from the image instead of parsed. Keep one
+  // object for the process so each image is opened once. Null: the parse
+  // cache's when there is one, else images opened for this load alone.
+  StdlibImages *stdlibImages = nullptr;
 };
 
 // Loads the entries and their imports. Unreadable entry files are reported

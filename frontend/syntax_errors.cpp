@@ -104,7 +104,7 @@ std::string describeToken(antlr4::Token *token) {
   return "`" + text + "`";
 }
 
-void SyntaxErrorListener::scanTokens(antlr4::CommonTokenStream &tokens, L &lexer) {
+void SyntaxErrorListener::scanTokens(antlr4::CommonTokenStream &tokens) {
   tokens_ = &tokens;
   std::vector<antlr4::Token *> openStrings;
   for (antlr4::Token *token : tokens.getTokens()) {
@@ -143,7 +143,6 @@ void SyntaxErrorListener::scanTokens(antlr4::CommonTokenStream &tokens, L &lexer
         .withHint("the string runs to the end of the file; close it with `\"`");
     quietAtEof_ = true;
   }
-  (void)lexer;
 }
 
 // The position of a token among the default-channel tokens, so that

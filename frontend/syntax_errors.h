@@ -17,7 +17,7 @@ public:
 
   // Reports lexical errors (bad characters, unterminated strings and comments)
   // before parsing, and remembers where the parser must stay quiet about them.
-  void scanTokens(antlr4::CommonTokenStream &tokens, grammar::CairnLexer &lexer);
+  void scanTokens(antlr4::CommonTokenStream &tokens);
 
   void syntaxError(antlr4::Recognizer *recognizer, antlr4::Token *offending, size_t line,
                    size_t column, const std::string &message, std::exception_ptr error) override;

@@ -52,13 +52,17 @@ type : typeTerm (PIPE typeTerm)* ;
 
 typeTerm : typeAtom QUESTION* ;
 
+// The result of a function type is one atom here, and the AST builder lets it
+// take the `?` and `| ...` that follow (`fn(A) -> B | C` returns `B | C`).
+// With `ARROW type` the grammar would be ambiguous, which costs a full-LL
+// prediction at every `|` and `?` of every type (see tests/unit/frontend/sll_test.cpp).
 typeAtom
-  : qualifiedName refinement?                          # namedType
-  | LBRACK type RBRACK                                 # listType
-  | LBRACE type COLON type RBRACE                      # mapType
-  | literalType                                        # litType
-  | FN LPAREN (type (COMMA type)*)? RPAREN ARROW type  # fnType
-  | LPAREN type RPAREN                                 # parenType
+  : qualifiedName refinement?                              # namedType
+  | LBRACK type RBRACK                                     # listType
+  | LBRACE type COLON type RBRACE                          # mapType
+  | literalType                                            # litType
+  | FN LPAREN (type (COMMA type)*)? RPAREN ARROW typeAtom  # fnType
+  | LPAREN type RPAREN                                     # parenType
   ;
 
 literalType : stringLiteral | MINUS? (INT | FLOAT) | TRUE | FALSE | NULL_ ;
@@ -120,12 +124,30 @@ objectBody : (member COMMA?)* ;
 member : path (ASSIGN expr | LBRACE objectBody RBRACE) ;
 
 path : key (DOT key)* ;
-key  : name | stringLiteral ;
+
+// A key may be `with`, but not right before `{`: there `x = a with { ... }`
+// in an object body would also read as `x = a` followed by a block field
+// `with`. The predicate (checked at the start of prediction, where the key's
+// first token is LA(1)) keeps the `with` expression as the only reading, so
+// no prediction after a value needs full LL; a block field named `with` is
+// written `"with" { ... }`.
+key
+  : fieldName
+  | stringLiteral
+  | {!(_input->LA(1) == WITH && _input->LA(2) == LBRACE)}? WITH
+  ;
 
 // Names of fields may be keywords: Kubernetes has fields called `type`.
+// (Flat rather than `fieldName | WITH`: one parse-tree node less per `.name`.)
 name
   : IDENT | IMPORT | AS | PARAM | LET | FN | TYPE | SCHEMA | EXTENDS | CHECK
   | EMIT | IF | THEN | ELSE | FOR | IN | WITH | TRUE | FALSE | NULL_ | POLICY
+  ;
+
+// `name` without `with` (see `key`).
+fieldName
+  : IDENT | IMPORT | AS | PARAM | LET | FN | TYPE | SCHEMA | EXTENDS | CHECK
+  | EMIT | IF | THEN | ELSE | FOR | IN | TRUE | FALSE | NULL_ | POLICY
   ;
 
 // ---------------------------------------------------------------- strings

@@ -1,65 +1,14 @@
 #include "lsp/cursor_context_ast.h"
 
+#include "frontend/ast_walk.h"
+
 namespace cairn::lsp {
 
 using namespace cairn::ast;
 
 void forEachChildExpr(const Module &module, ExprId expr, const std::function<void(ExprId)> &f) {
-  if (!expr.valid() || expr.index >= module.exprCount())
-    return;
-  auto visit = [&](ExprId child) {
-    if (child.valid() && child.index < module.exprCount())
-      f(child);
-  };
-  auto clauses = [&](const std::vector<CompClause> &cs) {
-    for (const CompClause &c : cs)
-      visit(c.expr);
-  };
-  const ExprData &data = module.expr(expr).data;
-  if (auto *s = std::get_if<StringLit>(&data)) {
-    for (const StringPart &part : s->parts)
-      visit(part.expr);
-  } else if (auto *l = std::get_if<ListLit>(&data)) {
-    for (ExprId item : l->items)
-      visit(item);
-  } else if (auto *lc = std::get_if<ListComp>(&data)) {
-    clauses(lc->clauses);
-    visit(lc->body);
-  } else if (auto *mc = std::get_if<MapComp>(&data)) {
-    clauses(mc->clauses);
-    visit(mc->key);
-    visit(mc->value);
-  } else if (auto *o = std::get_if<ObjectLit>(&data)) {
-    visit(o->typeRef);
-    for (const FieldInit &field : o->fields)
-      visit(field.value);
-  } else if (auto *m = std::get_if<MemberExpr>(&data)) {
-    visit(m->object);
-  } else if (auto *i = std::get_if<IndexExpr>(&data)) {
-    visit(i->object);
-    visit(i->index);
-  } else if (auto *c = std::get_if<CallExpr>(&data)) {
-    visit(c->callee);
-    for (ExprId arg : c->args)
-      visit(arg);
-  } else if (auto *lam = std::get_if<LambdaExpr>(&data)) {
-    visit(lam->body);
-  } else if (auto *u = std::get_if<UnaryExpr>(&data)) {
-    visit(u->operand);
-  } else if (auto *b = std::get_if<BinaryExpr>(&data)) {
-    visit(b->lhs);
-    visit(b->rhs);
-  } else if (auto *ie = std::get_if<IfExpr>(&data)) {
-    visit(ie->cond);
-    visit(ie->thenExpr);
-    visit(ie->elseExpr);
-  } else if (auto *le = std::get_if<LetExpr>(&data)) {
-    visit(le->value);
-    visit(le->body);
-  } else if (auto *w = std::get_if<WithExpr>(&data)) {
-    visit(w->base);
-    visit(w->overrides);
-  }
+  if (expr.valid() && expr.index < module.exprCount())
+    ast::forEachChildExpr(module, module.expr(expr), f);
 }
 
 static bool holds(Span span, uint32_t offset) { return span.begin <= offset && offset <= span.end; }

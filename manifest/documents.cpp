@@ -133,9 +133,27 @@ NodeId Document::get(NodeId map, llvm::StringRef key) const {
   map = resolve(map);
   if (map == kNoNode || nodes[map].kind != NodeKind::Mapping)
     return kNoNode;
+  std::string storage;
+  // The usual mapping has no `<<` merge key: scan its keys in place.
+  NodeId direct = kNoNode;
+  bool merges = false;
+  for (NodeId k = nodes[map].firstChild; k != kNoNode && !merges;) {
+    NodeId value = nodes[k].nextSibling;
+    if (value == kNoNode)
+      break;
+    merges = isMergeKey(*this, k);
+    NodeId resolved = resolve(k);
+    if (resolved != kNoNode && nodes[resolved].kind == NodeKind::Scalar) {
+      std::optional<llvm::StringRef> text = keyRef(this->text(resolved), nodes[resolved].quoted, storage);
+      if (text && *text == key)
+        direct = value; // the last of repeated keys wins, like the API server's decoder
+    }
+    k = nodes[value].nextSibling;
+  }
+  if (!merges)
+    return direct;
   llvm::SmallVector<MapEntry, 16> entries;
   mappingEntries(*this, map, entries);
-  std::string storage;
   NodeId found = kNoNode;
   for (const MapEntry &entry : entries) {
     NodeId k = resolve(entry.key);

@@ -1,9 +1,10 @@
 // YAML/JSON streams as documents of positioned nodes. A file is split at its
 // document markers (`---`, directives) before yaml-cpp sees it, so a malformed
 // document is an error for that document only and the others still load.
-// Nodes live in one flat array per document (built from yaml-cpp's events,
-// without yaml-cpp's node objects); every node knows its byte offset in the
-// file, which a SourceManager turns into line:col.
+// Nodes live in one flat array per document (built by the fast block-YAML
+// reader, block_reader.h, or from yaml-cpp's events for what it declines);
+// every node knows its byte offset in the file, which a SourceManager turns
+// into line:col.
 #pragma once
 
 #include <cstdint>

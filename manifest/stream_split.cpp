@@ -1,5 +1,7 @@
 #include "manifest/stream_split.h"
 
+#include <cstring>
+
 namespace cairn::manifest {
 namespace {
 
@@ -62,6 +64,17 @@ size_t findInvalidByte(llvm::StringRef text, bool &isNul) {
   size_t n = text.size();
   isNul = false;
   for (size_t i = 0; i < n;) {
+    // Eight ASCII bytes without a NUL at a time: most manifests are ASCII.
+    if (i + 8 <= n) {
+      uint64_t word;
+      std::memcpy(&word, s + i, 8);
+      bool ascii = (word & 0x8080808080808080ULL) == 0;
+      bool hasNul = ((word - 0x0101010101010101ULL) & ~word & 0x8080808080808080ULL) != 0;
+      if (ascii && !hasNul) {
+        i += 8;
+        continue;
+      }
+    }
     unsigned char c = s[i];
     if (c < 0x80) {
       if (c == 0) {

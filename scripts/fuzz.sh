@@ -9,7 +9,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(parse pipeline manifest lint)
+[ ${#targets[@]} -gt 0 ] || targets=(parse pipeline manifest manifest_differential lint format)
 
 cmake -S "$root" -B "$root/build-fuzz" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCMAKE_CXX_COMPILER=clang++ -DCAIRN_FUZZ=ON -DCAIRN_BUILD_TESTS=OFF >/dev/null
@@ -18,13 +18,13 @@ ninja -C "$root/build-fuzz" $(printf 'cairn_%s_fuzzer ' "${targets[@]}")
 # seeds TARGET: the directories whose files start the target's corpus.
 seeds() {
   case $1 in
-  manifest) echo "$root/tests/corpus/manifests/valid $root/tests/corpus/manifests/invalid $root/tests/corpus/crds" ;;
+  manifest | manifest_differential) echo "$root/tests/corpus/manifests/valid $root/tests/corpus/manifests/invalid $root/tests/corpus/crds" ;;
   lint) echo "$root/tests/policy $root/tests/corpus/manifests/valid" ;;
   *) echo "$root/tests/cases $root/samples" ;;
   esac
 }
 
-dict() { if [ "$1" = manifest ] || [ "$1" = lint ]; then echo yaml.dict; else echo cairn.dict; fi; }
+dict() { case $1 in manifest | manifest_differential | lint) echo yaml.dict ;; *) echo cairn.dict ;; esac; }
 
 mkdir -p "$root/build-fuzz/crashes"
 for target in "${targets[@]}"; do

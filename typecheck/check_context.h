@@ -105,6 +105,7 @@ public:
 
   // ---------------------------------------------------------------- context
   const ast::Module &astOf(uint32_t module) const { return program_.modules[module].ast; }
+  bool isStdlibModule(uint32_t module) const { return program_.modules[module].isStdlib; }
   const ast::Module &ast() const { return astOf(pos_.module); }
   const ast::Expr &expr(ast::ExprId id) const { return ast().expr(id); }
   CheckedModule &table() { return out_.modules[pos_.module]; }

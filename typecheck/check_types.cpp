@@ -76,6 +76,10 @@ struct RefinementResolver {
   Checker &c;
   const ast::Refinement &r;
   TypeId base; // stripped
+  // The standard library's patterns are generated and tested; compiling
+  // each one again just to validate it was half of checking a
+  // one-Deployment build (perf).
+  bool trustedPattern = false;
 
   TypeId invalid(Span span) {
     c.report(DiagKind::InvalidRefinement, span, c.sourceText(r.span), c.show(base));
@@ -126,7 +130,9 @@ struct RefinementResolver {
         return empty();
     }
     std::string pattern = t.pattern;
-    if (!r.regex.empty()) {
+    if (!r.regex.empty() && trustedPattern) {
+      pattern = r.regex.str();
+    } else if (!r.regex.empty()) {
       try {
         std::regex check(r.regex.str(), std::regex::ECMAScript);
         pattern = r.regex.str();
@@ -150,7 +156,7 @@ TypeId Checker::resolveType(uint32_t module, ast::TypeExprId id) {
     result = resolveTypeName(module, named->qualifier, named->name);
     if (named->hasRefinement && !rel_.isError(result)) {
       TypeId base = store().strip(result);
-      RefinementResolver resolver{*this, named->refinement, base};
+      RefinementResolver resolver{*this, named->refinement, base, isStdlibModule(module)};
       switch (store().kind(base)) {
       case TypeKind::Int: result = resolver.forInt(); break;
       case TypeKind::Float: result = resolver.forFloat(); break;

@@ -2,6 +2,7 @@
 // everything succeeded, and never clobber what cairn did not write.
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include <gtest/gtest.h>
 #include <sys/stat.h>
@@ -71,6 +72,32 @@ TEST_F(OutputWriterTest, FileIsReplacedAndNoTemporaryIsLeft) {
   struct stat st;
   ASSERT_EQ(::stat(out.c_str(), &st), 0);
   EXPECT_EQ(st.st_mode & 0777, 0640u) << "an existing file keeps its permissions";
+}
+
+TEST_F(OutputWriterTest, ALinkKeepsPointingAtTheFileItNames) {
+  fs::path real = root / "real.yaml", link = root / "out.yaml";
+  write(real, "old\n");
+  fs::create_symlink(real, link);
+  ASSERT_TRUE(emit("yaml", {doc("a")}, link));
+  EXPECT_TRUE(fs::is_symlink(link));
+  EXPECT_EQ(read(real), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  namespace: prod\n");
+}
+
+TEST_F(OutputWriterTest, APipeIsWrittenInPlaceNotReplaced) {
+  // `-o /dev/stdout`, `-o /dev/null`, a named pipe: renaming a temporary
+  // file over it would replace the device (or pipe) itself.
+  fs::path pipe = root / "pipe";
+  ASSERT_EQ(::mkfifo(pipe.c_str(), 0600), 0);
+  std::string received;
+  std::thread reader([&] { received = read(pipe); });
+  bool ok = emit("yaml", {doc("a")}, pipe);
+  reader.join();
+  EXPECT_TRUE(ok);
+  EXPECT_EQ(received, "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  namespace: prod\n");
+  struct stat st;
+  ASSERT_EQ(::lstat(pipe.c_str(), &st), 0);
+  EXPECT_TRUE(S_ISFIFO(st.st_mode));
+  EXPECT_EQ(tree(root), std::vector<std::string>{"pipe"});
 }
 
 TEST_F(OutputWriterTest, MissingParentDirectoriesAreCreated) {

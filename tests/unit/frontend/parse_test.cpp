@@ -180,5 +180,58 @@ TEST(Parse, DocCommentsAttachToDeclarations) {
   EXPECT_EQ(m.comments.size(), 2u);
 }
 
+// The grammar gives a function type one atom as its result (so that it stays
+// SLL-clean); the `?` and the union members after it still belong to the
+// result of the innermost function type.
+TEST(Parse, FunctionTypeResultTakesTheRestOfTheType) {
+  EXPECT_EQ(dumpOf("type T = fn() -> A | B"), "(type T (fn () (| A B)))\n");
+  EXPECT_EQ(dumpOf("type T = A | fn() -> B | C"), "(type T (| A (fn () (| B C))))\n");
+  EXPECT_EQ(dumpOf("type T = fn() -> A? | B"), "(type T (fn () (| A? B)))\n");
+  EXPECT_EQ(dumpOf("type T = fn() -> fn() -> A? | B"), "(type T (fn () (fn () (| A? B))))\n");
+  EXPECT_EQ(dumpOf("type T = fn() -> A | fn() -> B | C"), "(type T (fn () (| A (fn () (| B C)))))\n");
+  EXPECT_EQ(dumpOf("type T = [fn(A | B) -> C | D]"), "(type T [(fn ((| A B)) (| C D))])\n");
+  EXPECT_EQ(dumpOf("type T = (fn() -> A)?"), "(type T (fn () A)?)\n");
+}
+
+TEST(Parse, FunctionTypeSpansCoverTheirResult) {
+  SourceManager sources;
+  DiagnosticSink diags;
+  FileId file = sources.add("t.cairn", "type T = A | fn() -> B | C");
+  ast::Module m = parseModule(sources, file, diags);
+  ASSERT_EQ(m.decls().size(), 1u);
+  const auto *alias = m.decl(m.decls()[0]).as<ast::TypeAliasDecl>();
+  ASSERT_NE(alias, nullptr);
+  const auto *u = m.type(alias->type).as<ast::UnionType>();
+  ASSERT_NE(u, nullptr);
+  ASSERT_EQ(u->members.size(), 2u);
+  EXPECT_EQ(sources.text(m.type(u->members[1]).span), "fn() -> B | C");
+  const auto *fn = m.type(u->members[1]).as<ast::FnType>();
+  ASSERT_NE(fn, nullptr);
+  EXPECT_EQ(sources.text(m.type(fn->result).span), "B | C");
+}
+
+// `with` after a value in an object body is always the `with` expression; a
+// field named `with` takes `=` or a path, and a block needs quotes.
+TEST(Parse, WithInObjectBodies) {
+  EXPECT_EQ(dumpOf("let a = { x = b\n with { y = 1 } }"), "(let a (object (x = (with b (object (y = 1))))))\n");
+  EXPECT_EQ(dumpOf("let a = { with = 1, with.x = 2 }"), "(let a (object (with = 1) (with.x = 2)))\n");
+  EXPECT_EQ(dumpOf("let a = { \"with\" { y = 1 } }"), "(let a (object (with {} (object (y = 1)))))\n");
+  EXPECT_EQ(dumpOf("schema S { with: int }"), "(schema S\n  (field with: int))\n");
+  auto p = parse("let a = { with { y = 1 } }");
+  ASSERT_EQ(p->codes.size(), 1u);
+  EXPECT_EQ(p->codes[0], "E0101");
+}
+
+TEST(Parse, AByteOrderMarkIsSkippedAndSpansStayRight) {
+  SourceManager sources;
+  DiagnosticSink diags;
+  FileId file = sources.add("t.cairn", "\xEF\xBB\xBFlet port = 8080\n");
+  ast::Module m = parseModule(sources, file, diags);
+  EXPECT_FALSE(diags.hasErrors());
+  EXPECT_EQ(dumpAst(m), "(let port 8080)\n");
+  ASSERT_EQ(m.decls().size(), 1u);
+  EXPECT_EQ(sources.text(m.decl(m.decls()[0]).span), "let port = 8080");
+}
+
 } // namespace
 } // namespace cairn

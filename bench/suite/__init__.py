@@ -1,0 +1,1 @@
+"""The benchmark suite run by bench/run (see docs/performance.md)."""
