@@ -14,8 +14,9 @@ set -euo pipefail
 #   llvm-14-dev            LLVM ADT containers and libLLVMSupport
 #   cmake ninja-build g++  the build
 #   ccache                 faster rebuilds (used when present)
+#   python3                the benchmark suite (bench/run), whose smoke test is in ctest
 packages=(antlr4 libantlr4-runtime-dev libyaml-cpp-dev nlohmann-json3-dev libfmt-dev
-          libgtest-dev llvm-14-dev cmake ninja-build g++ ccache)
+          libgtest-dev llvm-14-dev cmake ninja-build g++ ccache python3)
 
 is_installed() {
   [ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null)" = "install ok installed" ]
