@@ -70,7 +70,11 @@ def fleet(context):
         floor_out = context.path(f"fleet-{n}.floor.yaml")
         commands = [
             Command("floor", [context.floor, str(n)], floor_out),
-            Command("cairn", [context.cairn, "build", context.bench_file("fleet.cairn"), "-p", f"n={n}"],
+            # Cairn writes its file with -o, as a build does (streamed to a
+            # temporary file, then renamed); standard output would first be
+            # held in memory whole, so that a failed build prints nothing.
+            Command("cairn", [context.cairn, "build", context.bench_file("fleet.cairn"), "-p", f"n={n}",
+                              "-o", context.path(f"fleet-{n}.cairn.yaml")],
                     context.path(f"fleet-{n}.cairn.yaml"), check=same_bytes_as(floor_out)),
         ]
         if context.jsonnet and (n <= JSONNET_MAX_N or context.all_sizes):
@@ -96,7 +100,7 @@ def fleet(context):
                                    fleet10k_cpu_per_wall=cairn.median("cpu") / cairn.median("wall"))
     table.notes.append("Every run's output is compared: Cairn's byte for byte with the floor's "
                        "(`bench/fleet_floor.cpp`), jsonnet's (`bench/fleet.jsonnet`, JSON documents) as data "
-                       "with `cairn build --format json`. Output goes to a file; memory is the peak RSS.")
+                       "with `cairn build --format json`. Output goes to a file (Cairn with `-o`, the others through standard output); memory is the peak RSS.")
     if not context.jsonnet:
         table.notes.append("jsonnet: not on PATH, skipped.")
     elif skipped:
