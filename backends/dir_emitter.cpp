@@ -67,6 +67,7 @@ bool DirEmitter::render(llvm::ArrayRef<Value> documents, RenderedOutput &out, Di
     return false;
   eval::WriteOptions options;
   options.kubernetesKeyOrder = true;
+  options.maxBytes = outputLimit_;
   std::map<std::string, const Value *> byFoldedPath; // lower-cased path -> first object written there
   bool ok = true;
   for (const Value &document : documents) {

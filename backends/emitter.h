@@ -61,6 +61,14 @@ public:
   virtual bool renderStream(llvm::ArrayRef<eval::Value> documents, DiagnosticSink &diags, TextSink sink) const {
     return false;
   }
+
+  // Rendering stops with E0605 once one piece of text (a block of documents,
+  // or one file) outgrows this: a small value that shares its parts can stand
+  // for an exponentially large text, which must not be built in memory.
+  void setOutputLimit(uint64_t bytes) { outputLimit_ = bytes; }
+
+protected:
+  uint64_t outputLimit_ = UINT64_MAX;
 };
 
 // nullptr for an unknown name.

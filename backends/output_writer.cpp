@@ -136,7 +136,7 @@ bool swapIn(const fs::path &fresh, const fs::path &dir, std::string &error) {
 // A temporary file beside `path` that `fill` writes, then fsync and rename
 // over `path`; removed again on any failure.
 static bool replaceFileAtomically(const fs::path &target, llvm::function_ref<bool(int fd, std::string &error)> fill,
-                                  std::string &error) {
+                                  std::string &error, TempPaths *temps) {
   std::error_code ec;
   if (fs::is_directory(target, ec)) {
     error = "it is a directory";
@@ -169,6 +169,7 @@ static bool replaceFileAtomically(const fs::path &target, llvm::function_ref<boo
     error = lastError();
     return false;
   }
+  TempPathScope registered(temps, temp);
   mode_t mode = ::stat(path.c_str(), &existing) == 0 ? (existing.st_mode & 07777) : 0644;
   bool ok = ::fchmod(fd, mode) == 0;
   if (!ok)
@@ -191,7 +192,7 @@ static bool replaceFileAtomically(const fs::path &target, llvm::function_ref<boo
   return ok;
 }
 
-bool writeFileAtomically(const fs::path &path, llvm::StringRef content, std::string &error) {
+bool writeFileAtomically(const fs::path &path, llvm::StringRef content, std::string &error, TempPaths *temps) {
   return replaceFileAtomically(
       path,
       [&](int fd, std::string &err) {
@@ -200,10 +201,11 @@ bool writeFileAtomically(const fs::path &path, llvm::StringRef content, std::str
         err = lastError();
         return false;
       },
-      error);
+      error, temps);
 }
 
-bool replaceDirectory(const fs::path &target, llvm::ArrayRef<OutputFile> files, std::string &error) {
+bool replaceDirectory(const fs::path &target, llvm::ArrayRef<OutputFile> files, std::string &error,
+                      TempPaths *temps) {
   fs::path dir = withoutTrailingSlash(target);
   fs::path parent;
   if (!mayReplace(dir, error) || !ensureParent(dir, parent, error))
@@ -213,6 +215,7 @@ bool replaceDirectory(const fs::path &target, llvm::ArrayRef<OutputFile> files, 
     error = lastError();
     return false;
   }
+  TempPathScope registered(temps, temp);
   if (writeTree(temp, files, error) && swapIn(temp, dir, error))
     return true;
   std::error_code ec;
@@ -247,7 +250,7 @@ bool streamToFile(const Emitter &emitter, llvm::ArrayRef<eval::Value> documents,
         });
         return rendered;
       },
-      error);
+      error, target.temps);
   if (ok)
     return true;
   if (tooLarge) {
@@ -299,7 +302,7 @@ bool emitDocuments(const Emitter &emitter, llvm::ArrayRef<eval::Value> documents
     }
     return true;
   }
-  if (!replaceDirectory(*target.path, rendered.files, error)) {
+  if (!replaceDirectory(*target.path, rendered.files, error, target.temps)) {
     diags.report(DiagKind::OutputWriteFailed, Span{}, target.displayPath, error)
         .note("nothing was written; any earlier output is unchanged");
     return false;

@@ -21,6 +21,7 @@
 #include <string>
 
 #include "backends/emitter.h"
+#include "backends/temp_paths.h"
 
 namespace cairn::backends {
 
@@ -30,7 +31,8 @@ inline constexpr const char *kOutputMarker = ".cairn-output";
 struct OutputTarget {
   std::optional<std::filesystem::path> path; // resolved -o; none: standard output
   std::string displayPath;                   // -o as the user wrote it, for messages
-  uint64_t maxBytes = uint64_t(4) << 30;     // E0605 above this
+  uint64_t maxBytes = uint64_t(1) << 30;     // E0605 above this (--max-output)
+  TempPaths *temps = nullptr;                // where temporary files are registered; may be null
 };
 
 // Renders `documents` with `emitter` and writes the result to `target` (or
@@ -40,7 +42,10 @@ bool emitDocuments(const Emitter &emitter, llvm::ArrayRef<eval::Value> documents
 
 // The steps, for callers that render themselves (`cairn eval`). Each returns
 // false with a reason in `error` ("Permission denied").
-bool writeFileAtomically(const std::filesystem::path &path, llvm::StringRef content, std::string &error);
-bool replaceDirectory(const std::filesystem::path &dir, llvm::ArrayRef<OutputFile> files, std::string &error);
+// `temps` (may be null) holds the temporary file or directory while it exists.
+bool writeFileAtomically(const std::filesystem::path &path, llvm::StringRef content, std::string &error,
+                         TempPaths *temps = nullptr);
+bool replaceDirectory(const std::filesystem::path &dir, llvm::ArrayRef<OutputFile> files, std::string &error,
+                      TempPaths *temps = nullptr);
 
 } // namespace cairn::backends

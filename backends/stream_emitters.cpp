@@ -7,9 +7,10 @@
 namespace cairn::backends {
 namespace {
 
-eval::WriteOptions documentOptions() {
+eval::WriteOptions documentOptions(uint64_t outputLimit) {
   eval::WriteOptions options;
   options.kubernetesKeyOrder = true;
+  options.maxBytes = outputLimit;
   return options;
 }
 
@@ -26,7 +27,7 @@ bool StreamEmitter::render(llvm::ArrayRef<eval::Value> documents, RenderedOutput
 bool YamlEmitter::renderStream(llvm::ArrayRef<eval::Value> documents, DiagnosticSink &diags, TextSink sink) const {
   if (!checkDocumentsAreObjects(documents, diags))
     return false;
-  eval::WriteOptions options = documentOptions();
+  eval::WriteOptions options = documentOptions(outputLimit_);
   return renderInParallel(
       documents, diags,
       [&](std::string &text, size_t i, DiagnosticSink &sink) {
@@ -42,7 +43,7 @@ bool YamlEmitter::renderStream(llvm::ArrayRef<eval::Value> documents, Diagnostic
 bool JsonEmitter::renderStream(llvm::ArrayRef<eval::Value> documents, DiagnosticSink &diags, TextSink sink) const {
   if (!checkDocumentsAreObjects(documents, diags))
     return false;
-  eval::WriteOptions options = documentOptions();
+  eval::WriteOptions options = documentOptions(outputLimit_);
   if (documents.size() == 1) {
     std::string text;
     bool ok = appendJson(text, documents[0], diags, options);

@@ -44,12 +44,14 @@ int runBuild(const Options &options, DriverIO &io) {
     return kExitInputErrors;
   }
   backends::OutputTarget target;
+  target.temps = io.temps;
   if (options.maxOutput)
     target.maxBytes = *options.maxOutput;
   if (options.outputPath) {
     target.path = resolvePath(io.workingDir, *options.outputPath);
     target.displayPath = *options.outputPath;
   }
+  emitter->setOutputLimit(target.maxBytes);
   bool written = backends::emitDocuments(*emitter, c->evaluation->documents, target, *io.out, c->diags);
   printDiagnostics(*c, options, io);
   if (written)

@@ -77,17 +77,14 @@ struct FmtRun {
 void formatTarget(const FmtTarget &target, const Options &options, DriverIO &io, SourceManager &sources,
                   DiagnosticSink &diags, FmtRun &run) {
   std::string text;
-  if (target.path) {
-    ReadResult read = readTextFile(*target.path);
-    if (!read.text) {
-      diags.report(DiagKind::CannotReadInput, Span{}, target.display, read.error);
-      run.inputErrors = true;
-      return;
-    }
-    text = std::move(*read.text);
-  } else {
-    text = io.readStdin ? io.readStdin() : std::string();
+  ReadResult read = target.path ? readTextFile(*target.path, maxSourceBytes(options))
+                                : readStdinText(io, maxSourceBytes(options));
+  if (!read.text) {
+    diags.report(DiagKind::CannotReadInput, Span{}, target.display, read.error);
+    run.inputErrors = true;
+    return;
   }
+  text = std::move(*read.text);
   FileId file = sources.add(target.display, text);
   std::optional<std::string> formatted = format::formatSource(sources, file, diags);
   if (!formatted) {
@@ -118,7 +115,7 @@ void formatTarget(const FmtTarget &target, const Options &options, DriverIO &io,
       error = fmt::format("its directory `{}` is read-only (the file is replaced through a temporary file there)",
                           destination.parent_path().string());
     }
-    if (!error.empty() || !backends::writeFileAtomically(destination, *formatted, error)) {
+    if (!error.empty() || !backends::writeFileAtomically(destination, *formatted, error, io.temps)) {
       diags.report(DiagKind::OutputWriteFailed, Span{}, target.display, error);
       run.writeFailed = true;
     }

@@ -9,6 +9,7 @@
 #include "backends/output_writer.h"
 #include "cli/commands.h"
 #include "cli/io.h"
+#include "frontend/input_file.h"
 #include "importers/cairn_writer.h"
 #include "importers/crd_kinds_index.h"
 #include "importers/crd_reader.h"
@@ -51,13 +52,14 @@ std::vector<fs::path> filesUnder(const fs::path &dir, std::string &error) {
 
 class InputReader {
 public:
-  InputReader(DriverIO &io, SourceManager &sources, DiagnosticSink &diags) : io_(io), sources_(sources), diags_(diags) {}
+  InputReader(DriverIO &io, SourceManager &sources, DiagnosticSink &diags, uint64_t maxBytes)
+      : io_(io), sources_(sources), diags_(diags), maxBytes_(maxBytes) {}
 
   std::vector<FileId> read(const std::vector<std::string> &inputs) {
     for (const std::string &input : inputs) {
       if (input == "-") {
         if (!stdinRead_)
-          add("<stdin>", io_.readStdin());
+          readStdin();
         stdinRead_ = true;
         continue;
       }
@@ -77,8 +79,17 @@ public:
   }
 
 private:
+  void readStdin() {
+    ReadResult result = readStdinText(io_, maxBytes_);
+    if (!result.text) {
+      diags_.report(DiagKind::CannotReadInput, Span{}, "<stdin>", result.error);
+      return;
+    }
+    add("<stdin>", std::move(*result.text));
+  }
+
   void readFile(const fs::path &path, const std::string &shown) {
-    ReadResult result = readTextFile(path);
+    ReadResult result = readTextFile(path, maxBytes_);
     if (!result.text) {
       diags_.report(DiagKind::CannotReadInput, Span{}, shown, result.error);
       return;
@@ -97,6 +108,7 @@ private:
   DriverIO &io_;
   SourceManager &sources_;
   DiagnosticSink &diags_;
+  uint64_t maxBytes_;
   std::vector<FileId> files_;
   bool stdinRead_ = false;
 };
@@ -111,7 +123,7 @@ std::string updatedIndex(const fs::path &indexPath, const importers::CrdImport &
   std::optional<std::string> existing;
   std::error_code ec;
   if (fs::exists(indexPath, ec)) {
-    ReadResult read = readTextFile(indexPath);
+    ReadResult read = readTextFile(indexPath, cairn::kDefaultMaxDataBytes);
     if (!read.text)
       return read.error;
     existing = std::move(read.text);
@@ -153,7 +165,7 @@ int runImportCrd(const Options &options, DriverIO &io) {
   }
   SourceManager sources;
   DiagnosticSink diags;
-  std::vector<FileId> files = InputReader(io, sources, diags).read(options.inputs);
+  std::vector<FileId> files = InputReader(io, sources, diags, maxDataBytes(options)).read(options.inputs);
   if (diags.hasErrors())
     return finish(diags, sources, io, kExitInputErrors);
   importers::CrdImport imported = importers::importCrds(sources, files, diags);
@@ -179,7 +191,7 @@ int runImportCrd(const Options &options, DriverIO &io) {
   writerOptions.relativeImports = true;
   std::vector<std::string> warnings;
   error = importers::writeLibrary(imported.library, outDir, writerOptions, warnings);
-  if (error.empty() && !backends::writeFileAtomically(indexPath, indexText, error))
+  if (error.empty() && !backends::writeFileAtomically(indexPath, indexText, error, io.temps))
     error = fmt::format("cannot write `{}`: {}", indexPath.string(), error);
   for (const std::string &warning : warnings)
     diags.report(DiagKind::ImportWarning, Span{}, warning);

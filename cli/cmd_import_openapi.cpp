@@ -19,9 +19,9 @@ namespace fs = std::filesystem;
 
 // Enrichment files: `fields` maps definition -> field -> Cairn type text,
 // `required` maps definition -> list of fields.
-bool readEnrichments(const fs::path &path, const std::string &shown, importers::FieldEnrichments &out,
-                     DiagnosticSink &diags) {
-  ReadResult read = readTextFile(path);
+bool readEnrichments(const fs::path &path, const std::string &shown, uint64_t maxBytes,
+                     importers::FieldEnrichments &out, DiagnosticSink &diags) {
+  ReadResult read = readTextFile(path, maxBytes);
   if (!read.text) {
     diags.report(DiagKind::CannotReadInput, Span{}, shown, read.error);
     return false;
@@ -69,14 +69,14 @@ int finish(const DiagnosticSink &diags, DriverIO &io, int code) {
 int runImportOpenApi(const Options &options, DriverIO &io) {
   DiagnosticSink diags;
   const std::string &specArg = options.inputs.at(0);
-  ReadResult spec = readTextFile(resolvePath(io.workingDir, specArg));
+  ReadResult spec = readTextFile(resolvePath(io.workingDir, specArg), maxDataBytes(options));
   if (!spec.text) {
     diags.report(DiagKind::CannotReadInput, Span{}, specArg, spec.error);
     return finish(diags, io, kExitInputErrors);
   }
   importers::FieldEnrichments enrichments;
   for (const std::string &file : options.enrichFiles)
-    if (!readEnrichments(resolvePath(io.workingDir, file), file, enrichments, diags))
+    if (!readEnrichments(resolvePath(io.workingDir, file), file, maxDataBytes(options), enrichments, diags))
       return finish(diags, io, kExitInputErrors);
 
   importers::OpenApiImport imported;
@@ -96,7 +96,7 @@ int runImportOpenApi(const Options &options, DriverIO &io) {
   if (error.empty()) {
     std::string indexError;
     fs::path index = outDir / "k8s" / "kinds.json";
-    if (!backends::writeFileAtomically(index, importers::writeKindsIndex(imported.kinds), indexError))
+    if (!backends::writeFileAtomically(index, importers::writeKindsIndex(imported.kinds), indexError, io.temps))
       error = fmt::format("cannot write `{}`: {}", index.string(), indexError);
   }
   for (const std::string &warning : writerWarnings)

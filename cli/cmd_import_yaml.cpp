@@ -44,11 +44,12 @@ struct CollectedInputs {
   std::vector<importers::YamlInput> inputs;
   std::vector<std::string> relativeNames; // for outputNames
   DiagnosticSink diags;                   // E0705
+  uint64_t maxBytes = kDefaultMaxDataBytes; // --max-file-size
 };
 
 void addFile(const fs::path &path, const std::string &display, const std::string &relative,
              CollectedInputs &out) {
-  ReadResult read = readTextFile(path);
+  ReadResult read = readTextFile(path, out.maxBytes);
   if (!read.text) {
     out.diags.report(DiagKind::CannotReadInput, Span{}, display, read.error);
     return;
@@ -66,7 +67,12 @@ void collectInputs(const Options &options, DriverIO &io, CollectedInputs &out) {
         continue;
       }
       stdinRead = true;
-      out.inputs.push_back({"<stdin>", io.readStdin ? io.readStdin() : std::string(), {}});
+      ReadResult read = readStdinText(io, out.maxBytes);
+      if (!read.text) {
+        out.diags.report(DiagKind::CannotReadInput, Span{}, "<stdin>", read.error);
+        continue;
+      }
+      out.inputs.push_back({"<stdin>", std::move(*read.text), {}});
       out.relativeNames.push_back("-");
       continue;
     }
@@ -97,7 +103,7 @@ int writeFiles(const std::vector<importers::ImportedFile> &files, const fs::path
     std::error_code ec;
     fs::create_directories(target.parent_path(), ec);
     std::string error = ec ? ec.message() : std::string();
-    if (!ec && backends::writeFileAtomically(target, file.text, error)) {
+    if (!ec && backends::writeFileAtomically(target, file.text, error, io.temps)) {
       size_t objects = file.origins.size();
       *io.out << fmt::format("wrote {}: {} object{} from {}\n", shown, objects, objects == 1 ? "" : "s",
                              file.sourceName);
@@ -116,6 +122,7 @@ int writeFiles(const std::vector<importers::ImportedFile> &files, const fs::path
 
 int runImportYaml(const Options &options, DriverIO &io) {
   CollectedInputs collected;
+  collected.maxBytes = maxDataBytes(options);
   collectInputs(options, io, collected);
   if (collected.diags.hasErrors()) {
     printHumanDiagnostics(collected.diags.take(), SourceManager(), io);

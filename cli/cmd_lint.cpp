@@ -80,14 +80,15 @@ void collectInputs(const Options &options, DriverIO &io, const lint::LintConfig 
     filter.ignored = [&](const fs::path &path) {
       return lint::pathIgnored(relativeToBase(path, config), config.ignorePaths);
     };
-  collectManifestInputs(options.inputs, io, request.manifestSources, request.manifestFiles, problems, filter);
+  collectManifestInputs(options.inputs, io, request.manifestSources, request.manifestFiles, problems,
+                        maxDataBytes(options), filter);
 }
 
 std::vector<eval::ParamInput> lintParams(const Options &options, DriverIO &io, lint::LintRequest &request,
                                          DiagnosticSink &problems) {
   std::vector<eval::ParamInput> fromFiles;
   for (const std::string &name : options.valuesFiles) {
-    ReadResult read = readTextFile(resolvePath(io.workingDir, name));
+    ReadResult read = readTextFile(resolvePath(io.workingDir, name), maxDataBytes(options));
     if (!read.text) {
       problems.report(DiagKind::InvalidValuesFile, Span{}, name, read.error);
       continue;
@@ -200,10 +201,9 @@ int runLint(const Options &options, DriverIO &io) {
   for (const std::string &location : options.schemaLocations)
     request.schemaLocations.emplace_back(location);
   request.params = lintParams(options, io, request, problems);
-  if (options.maxDepth)
-    request.limits.maxCallDepth = static_cast<uint32_t>(std::min<uint64_t>(*options.maxDepth, UINT32_MAX));
-  if (options.maxSteps)
-    request.limits.maxSteps = *options.maxSteps;
+  request.limits = evalLimits(options);
+  request.allowedImportDirs = loadOptions(options, io).allowedImportDirs;
+  request.maxSourceBytes = maxSourceBytes(options);
   lint::LintConfig config = request.config;
 
   std::unique_ptr<lint::LintResult> result = lint::runLint(std::move(request));

@@ -35,7 +35,7 @@ int runValidate(const Options &options, DriverIO &io) {
   SourceManager sources;
   std::vector<FileId> files;
   DiagnosticSink inputProblems;
-  collectManifestInputs(options.inputs, io, sources, files, inputProblems);
+  collectManifestInputs(options.inputs, io, sources, files, inputProblems, maxDataBytes(options));
   manifest::RunResult run = manifest::validateFiles(sources, files, runOptions(options, io));
   manifest::ReportInput input{run, sources, inputProblems.diagnostics()};
   int exitCode = run.failed() || inputProblems.hasErrors() ? kExitInputErrors : kExitOk;

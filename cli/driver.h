@@ -4,12 +4,17 @@
 // one process (the file-test runner does) and none touches global state.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <istream>
 #include <ostream>
 #include <string>
 #include <vector>
+
+namespace cairn::backends {
+class TempPaths;
+}
 
 namespace cairn::cli {
 
@@ -25,8 +30,10 @@ enum ExitCode : int {
 struct DriverIO {
   // Relative paths on the command line are resolved against this directory.
   std::filesystem::path workingDir;
-  // Returns all of standard input; called at most once, and only when `-` is used.
-  std::function<std::string()> readStdin;
+  // Returns standard input, at most `maxBytes` of it (the caller asks for one
+  // byte more than its limit to tell "too large"); called at most once, and
+  // only when `-` is used.
+  std::function<std::string(uint64_t maxBytes)> readStdin;
   // Standard input as a stream, for `cairn lsp` (which reads messages as they
   // come instead of all of stdin at once).
   std::istream *in = nullptr;
@@ -39,6 +46,9 @@ struct DriverIO {
   bool noColorEnv = false;
   // Searched, in order, for non-relative imports ("k8s/apps/v1").
   std::vector<std::filesystem::path> stdlibDirs;
+  // Temporary output files are registered here while they exist, so that an
+  // interrupt can remove them (cli/interrupts.h); null: not registered.
+  backends::TempPaths *temps = nullptr;
 };
 
 // Runs `cairn args...` (`args` excludes the program name) and returns the exit code.

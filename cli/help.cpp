@@ -42,7 +42,7 @@ Flags:
       --format FORMAT      yaml (default): a YAML stream, one document per object
                            json: the object, or a Kubernetes List of several
                            dir: one YAML file per object under the -o directory
-      --max-output BYTES   refuse to write more than BYTES of output (default 4 GiB)
+      --max-output BYTES   refuse to write more than BYTES of output (default 1 GiB)
 )";
 
 constexpr const char *kCheckUsage = R"(Usage: cairn check FILE... [flags]

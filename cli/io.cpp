@@ -1,11 +1,7 @@
 #include "cli/io.h"
 
-#include <cerrno>
-#include <cstring>
-#include <fstream>
-#include <sstream>
-
 #include "frontend/diag_render.h"
+#include "frontend/input_file.h"
 
 namespace cairn::cli {
 
@@ -14,19 +10,25 @@ std::filesystem::path resolvePath(const std::filesystem::path &workingDir, const
   return p.is_absolute() ? p : workingDir / p;
 }
 
-ReadResult readTextFile(const std::filesystem::path &path) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec))
-    return {std::nullopt, "is a directory"};
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
-    return {std::nullopt, std::strerror(errno)};
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad())
-    return {std::nullopt, std::strerror(errno)};
-  return {buffer.str(), {}};
+ReadResult readTextFile(const std::filesystem::path &path, uint64_t maxBytes) {
+  std::string text, error;
+  if (!readInputFile(path, maxBytes, text, error))
+    return {std::nullopt, std::move(error)};
+  return {std::move(text), {}};
 }
+
+ReadResult readStdinText(DriverIO &io, uint64_t maxBytes) {
+  if (!io.readStdin)
+    return {std::string(), {}};
+  std::string text = io.readStdin(maxBytes == UINT64_MAX ? maxBytes : maxBytes + 1);
+  if (text.size() > maxBytes)
+    return {std::nullopt, inputTooLargeMessage(maxBytes)};
+  return {std::move(text), {}};
+}
+
+uint64_t maxSourceBytes(const Options &options) { return options.maxFileSize.value_or(kDefaultMaxSourceBytes); }
+
+uint64_t maxDataBytes(const Options &options) { return options.maxFileSize.value_or(kDefaultMaxDataBytes); }
 
 int writeStdout(const std::string &text, DriverIO &io) {
   io.out->write(text.data(), static_cast<std::streamsize>(text.size()));

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "cli/driver.h"
+#include "cli/options.h"
 #include "frontend/diagnostic.h"
 #include "frontend/source.h"
 
@@ -21,7 +22,16 @@ struct ReadResult {
   std::optional<std::string> text;
   std::string error;
 };
-ReadResult readTextFile(const std::filesystem::path &path);
+// Refuses a file over `maxBytes` (see frontend/input_file.h).
+ReadResult readTextFile(const std::filesystem::path &path, uint64_t maxBytes);
+
+// Standard input through the driver, under the same bound; empty when the
+// driver has none.
+ReadResult readStdinText(DriverIO &io, uint64_t maxBytes);
+
+// The bounds of `--max-file-size` (one flag for both), else the defaults.
+uint64_t maxSourceBytes(const Options &options);
+uint64_t maxDataBytes(const Options &options);
 
 // Writes `text` to the driver's stdout; kExitOk, or kExitOutputFailed after
 // a message on stderr.

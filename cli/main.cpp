@@ -1,13 +1,17 @@
 // The `cairn` executable: gathers what the process knows (working directory,
 // standard streams, terminal, environment, install location) into a DriverIO
 // and runs the driver. Everything else lives in cairn_driver.
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 #include <iterator>
 
 #include <unistd.h>
 
+#include "backends/temp_paths.h"
 #include "cli/driver.h"
+#include "cli/interrupts.h"
+#include "eval/stack_thread.h"
 
 namespace {
 
@@ -33,13 +37,21 @@ std::vector<std::filesystem::path> stdlibDirs(const std::filesystem::path &exeDi
   return dirs;
 }
 
-std::string readAllStdin() {
-  return std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+std::string readStdinUpTo(uint64_t maxBytes) {
+  std::string text;
+  char buffer[1 << 16];
+  while (text.size() < maxBytes && std::cin) {
+    std::cin.read(buffer, static_cast<std::streamsize>(std::min<uint64_t>(sizeof buffer, maxBytes - text.size())));
+    text.append(buffer, static_cast<size_t>(std::cin.gcount()));
+  }
+  return text;
 }
 
 } // namespace
 
 int main(int argc, char **argv) {
+  cairn::backends::TempPaths temps;
+  cairn::cli::InterruptHandler interrupts(temps);
   std::ios::sync_with_stdio(false);
   // `cairn lsp` reads on one thread and writes on others: a tied cin would
   // flush cout from the reader, outside the writers' lock.
@@ -51,7 +63,7 @@ int main(int argc, char **argv) {
     std::cerr << "cairn: error: cannot determine the current directory: " << ec.message() << '\n';
     return cairn::cli::kExitInternal;
   }
-  io.readStdin = readAllStdin;
+  io.readStdin = readStdinUpTo;
   io.in = &std::cin;
   io.out = &std::cout;
   io.err = &std::cerr;
@@ -60,6 +72,13 @@ int main(int argc, char **argv) {
   const char *noColor = std::getenv("NO_COLOR");
   io.noColorEnv = noColor != nullptr && *noColor != '\0';
   io.stdlibDirs = stdlibDirs(executableDir(argv[0]));
+  io.temps = &temps;
   std::vector<std::string> args(argv + 1, argv + argc);
-  return cairn::cli::runDriver(args, io);
+  // The phases recurse once per nesting level of the input (bounded by the
+  // parser, E0112, and the call limit, E0507); a large stack keeps them clear
+  // of the main thread's 8 MiB in every build. Untouched pages cost nothing.
+  constexpr size_t kDriverStack = 256u << 20;
+  int code = cairn::cli::kExitInternal;
+  cairn::eval::runWithStack(kDriverStack, [&] { code = cairn::cli::runDriver(args, io); });
+  return code;
 }

@@ -41,34 +41,29 @@ std::vector<std::pair<fs::path, std::string>> manifestFilesIn(const fs::path &di
 
 // Reads one file into `sources`; a problem is an input diagnostic.
 void addManifestFile(const fs::path &path, const std::string &shown, SourceManager &sources, std::vector<FileId> &files,
-             DiagnosticSink &problems) {
-  std::error_code ec;
-  uintmax_t size = fs::file_size(path, ec);
-  if (!ec && size > kMaxInputBytes) {
-    problems.report(DiagKind::CannotReadInput, Span{}, shown, "it is larger than 4 GiB")
-        .withHint("split it into smaller files");
-    return;
-  }
-  ReadResult read = readTextFile(path);
+                     DiagnosticSink &problems, uint64_t maxBytes) {
+  ReadResult read = readTextFile(path, std::min<uint64_t>(maxBytes, kMaxInputBytes));
   if (!read.text) {
     problems.report(DiagKind::CannotReadInput, Span{}, shown, read.error);
-    return;
-  }
-  if (read.text->size() > kMaxInputBytes) {
-    problems.report(DiagKind::CannotReadInput, Span{}, shown, "it is larger than 4 GiB");
     return;
   }
   files.push_back(sources.add(shown, std::move(*read.text)));
 }
 
 void collectManifestInputs(const std::vector<std::string> &inputs, DriverIO &io, SourceManager &sources,
-                           std::vector<FileId> &files, DiagnosticSink &problems, const InputFilter &filter) {
+                           std::vector<FileId> &files, DiagnosticSink &problems, uint64_t maxBytes,
+                           const InputFilter &filter) {
   bool stdinRead = false;
   auto skipped = [&](const fs::path &path) { return filter.ignored && filter.ignored(path); };
   for (const std::string &input : inputs) {
     if (input == "-") {
-      if (!stdinRead && io.readStdin)
-        files.push_back(sources.add("<stdin>", io.readStdin()));
+      if (!stdinRead) {
+        ReadResult read = readStdinText(io, std::min<uint64_t>(maxBytes, kMaxInputBytes));
+        if (read.text)
+          files.push_back(sources.add("<stdin>", std::move(*read.text)));
+        else
+          problems.report(DiagKind::CannotReadInput, Span{}, "<stdin>", read.error);
+      }
       stdinRead = true;
       continue;
     }
@@ -77,7 +72,7 @@ void collectManifestInputs(const std::vector<std::string> &inputs, DriverIO &io,
     if (fs::is_directory(path, ec)) {
       for (const auto &[file, shown] : manifestFilesIn(path, input))
         if (!skipped(file))
-          addManifestFile(file, shown, sources, files, problems);
+          addManifestFile(file, shown, sources, files, problems, maxBytes);
       continue;
     }
     if (skipped(path))
@@ -85,7 +80,7 @@ void collectManifestInputs(const std::vector<std::string> &inputs, DriverIO &io,
     if (filter.cairnFiles && path.extension() == ".cairn")
       filter.cairnFiles->push_back(input);
     else
-      addManifestFile(path, input, sources, files, problems);
+      addManifestFile(path, input, sources, files, problems, maxBytes);
   }
 }
 

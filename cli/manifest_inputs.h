@@ -21,9 +21,10 @@ bool isManifestFile(const std::filesystem::path &path);
 std::vector<std::pair<std::filesystem::path, std::string>> manifestFilesIn(const std::filesystem::path &dir,
                                                                           const std::string &shown);
 
-// Reads one file into `sources`; a problem (unreadable, over 4 GiB) is an input diagnostic.
+// Reads one file into `sources`; a problem (unreadable, over `maxBytes` or
+// 4 GiB) is an input diagnostic.
 void addManifestFile(const std::filesystem::path &path, const std::string &shown, SourceManager &sources,
-                     std::vector<FileId> &files, DiagnosticSink &problems);
+                     std::vector<FileId> &files, DiagnosticSink &problems, uint64_t maxBytes);
 
 // What `lint` adds: paths to leave out (ignore globs), and `.cairn` files
 // named explicitly, which it compiles rather than reads as manifests.
@@ -34,6 +35,7 @@ struct InputFilter {
 
 // Every input: `-` (read once), directories expanded, files as given.
 void collectManifestInputs(const std::vector<std::string> &inputs, DriverIO &io, SourceManager &sources,
-                           std::vector<FileId> &files, DiagnosticSink &problems, const InputFilter &filter = {});
+                           std::vector<FileId> &files, DiagnosticSink &problems, uint64_t maxBytes,
+                           const InputFilter &filter = {});
 
 } // namespace cairn::cli

@@ -4,6 +4,7 @@
 #include <llvm/ADT/StringRef.h>
 
 #include <array>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -15,6 +16,8 @@ namespace {
 // Which commands accept a flag, as a bit set over Command.
 constexpr unsigned bit(Command c) { return 1u << static_cast<unsigned>(c); }
 constexpr unsigned kCompileCommands = bit(Command::Build) | bit(Command::Check) | bit(Command::Eval) | bit(Command::Lint);
+constexpr unsigned kReadingCommands =
+    kCompileCommands | bit(Command::Validate) | bit(Command::Import) | bit(Command::Fmt);
 
 using Applier = std::optional<std::string> (*)(Options &, const std::string &value);
 
@@ -113,8 +116,49 @@ std::optional<std::string> applyMaxSteps(Options &o, const std::string &v) {
   return parseLimit("max-steps", v, o.maxSteps);
 }
 
+// A byte count: a whole number, optionally with K, M, G (or KiB, MiB, GiB:
+// powers of 1024): `--max-output 512M`.
+std::optional<std::string> parseByteLimit(const char *flag, const std::string &v, std::optional<uint64_t> &out) {
+  llvm::StringRef text(v);
+  uint64_t scale = 1;
+  for (auto [suffix, factor] : {std::pair{"KiB", 1ull << 10}, {"MiB", 1ull << 20}, {"GiB", 1ull << 30},
+                                {"K", 1ull << 10}, {"M", 1ull << 20}, {"G", 1ull << 30}})
+    if (text.consume_back(suffix)) {
+      scale = factor;
+      break;
+    }
+  uint64_t n = 0;
+  if (text.getAsInteger(10, n) || n == 0 || n > UINT64_MAX / scale)
+    return fmt::format("`--{}` needs a positive number of bytes such as `1048576` or `64M`, found `{}`", flag, v);
+  out = n * scale;
+  return std::nullopt;
+}
+
 std::optional<std::string> applyMaxOutput(Options &o, const std::string &v) {
-  return parseLimit("max-output", v, o.maxOutput);
+  return parseByteLimit("max-output", v, o.maxOutput);
+}
+
+std::optional<std::string> applyMaxMemory(Options &o, const std::string &v) {
+  return parseByteLimit("max-memory", v, o.maxMemory);
+}
+
+std::optional<std::string> applyMaxString(Options &o, const std::string &v) {
+  return parseByteLimit("max-string", v, o.maxString);
+}
+
+std::optional<std::string> applyMaxObjects(Options &o, const std::string &v) {
+  return parseLimit("max-objects", v, o.maxObjects);
+}
+
+std::optional<std::string> applyMaxFileSize(Options &o, const std::string &v) {
+  return parseByteLimit("max-file-size", v, o.maxFileSize);
+}
+
+std::optional<std::string> applyAllowImportDir(Options &o, const std::string &v) {
+  if (v.empty())
+    return "`--allow-import-dir` needs a directory";
+  o.allowImportDirs.push_back(v);
+  return std::nullopt;
 }
 
 // `--skip Secret,ConfigMap` and repeated flags both add to the list.
@@ -251,6 +295,11 @@ constexpr FlagSpec kFlags[] = {
     {"max-depth", 0, true, kCompileCommands, applyMaxDepth},
     {"max-steps", 0, true, kCompileCommands, applyMaxSteps},
     {"max-output", 0, true, bit(Command::Build), applyMaxOutput},
+    {"max-memory", 0, true, kCompileCommands, applyMaxMemory},
+    {"max-string", 0, true, kCompileCommands, applyMaxString},
+    {"max-objects", 0, true, bit(Command::Build) | bit(Command::Check), applyMaxObjects},
+    {"max-file-size", 0, true, kReadingCommands, applyMaxFileSize},
+    {"allow-import-dir", 0, true, kCompileCommands, applyAllowImportDir},
     {"help", 'h', false, ~0u, applyHelp},
 };
 

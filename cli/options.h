@@ -35,6 +35,11 @@ struct Options {
   std::optional<uint64_t> maxDepth;     // --max-depth: nested calls
   std::optional<uint64_t> maxSteps;     // --max-steps: evaluation steps
   std::optional<uint64_t> maxOutput;    // --max-output: bytes of output
+  std::optional<uint64_t> maxMemory;    // --max-memory: bytes of values
+  std::optional<uint64_t> maxString;    // --max-string: bytes of one string
+  std::optional<uint64_t> maxObjects;   // --max-objects: objects emitted
+  std::optional<uint64_t> maxFileSize;  // --max-file-size: bytes of one input file (every reading command)
+  std::vector<std::string> allowImportDirs; // --allow-import-dir DIR: imports may also reach DIR
   bool formatGiven = false;             // --format was on the command line
 
   // `validate`

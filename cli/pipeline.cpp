@@ -11,24 +11,23 @@
 namespace cairn::cli {
 namespace {
 
-std::vector<EntryInput> entryInputs(const Options &options, DriverIO &io) {
+// Standard input (`-`) is read here, under the source bound; a failed read
+// is E0705 and leaves the entry out.
+std::vector<EntryInput> entryInputs(const Options &options, DriverIO &io, DiagnosticSink &diags) {
   std::vector<EntryInput> entries;
   for (const std::string &input : options.inputs) {
     EntryInput entry{input, {}};
-    if (input == "-" && io.readStdin)
-      entry.text = io.readStdin();
+    if (input == "-") {
+      ReadResult read = readStdinText(io, maxSourceBytes(options));
+      if (!read.text) {
+        diags.report(DiagKind::CannotReadInput, Span{}, "<stdin>", read.error);
+        continue;
+      }
+      entry.text = std::move(*read.text);
+    }
     entries.push_back(std::move(entry));
   }
   return entries;
-}
-
-LoadOptions loadOptions(const Options &options, const DriverIO &io) {
-  LoadOptions load;
-  load.workingDir = io.workingDir;
-  if (options.root)
-    load.projectRoot = resolvePath(io.workingDir, *options.root);
-  load.stdlibDirs = io.stdlibDirs;
-  return load;
 }
 
 // Reads every --values file into the program's sources (so diagnostics can
@@ -38,16 +37,13 @@ std::vector<eval::ParamInput> valuesFileParams(const Options &options, DriverIO 
   std::vector<eval::ParamInput> params;
   for (const std::string &name : options.valuesFiles) {
     std::string text;
-    if (name == "-") {
-      text = io.readStdin ? io.readStdin() : std::string();
-    } else {
-      ReadResult read = readTextFile(resolvePath(io.workingDir, name));
-      if (!read.text) {
-        c.diags.report(DiagKind::InvalidValuesFile, Span{}, name, read.error);
-        continue;
-      }
-      text = std::move(*read.text);
+    ReadResult read = name == "-" ? readStdinText(io, maxDataBytes(options))
+                                  : readTextFile(resolvePath(io.workingDir, name), maxDataBytes(options));
+    if (!read.text) {
+      c.diags.report(DiagKind::InvalidValuesFile, Span{}, name, read.error);
+      continue;
     }
+    text = std::move(*read.text);
     std::string display = name == "-" ? "<stdin>" : name;
     FileId file = c.program.sources.add(display, std::move(text));
     for (eval::ParamInput &p : paramsFromValuesFile(c.program.sources, file, display, c.diags))
@@ -57,6 +53,33 @@ std::vector<eval::ParamInput> valuesFileParams(const Options &options, DriverIO 
 }
 
 } // namespace
+
+LoadOptions loadOptions(const Options &options, const DriverIO &io) {
+  LoadOptions load;
+  load.workingDir = io.workingDir;
+  if (options.root)
+    load.projectRoot = resolvePath(io.workingDir, *options.root);
+  load.stdlibDirs = io.stdlibDirs;
+  load.maxSourceBytes = maxSourceBytes(options);
+  for (const std::string &dir : options.allowImportDirs)
+    load.allowedImportDirs.push_back(resolvePath(io.workingDir, dir));
+  return load;
+}
+
+eval::EvalLimits evalLimits(const Options &options) {
+  eval::EvalLimits limits;
+  if (options.maxDepth)
+    limits.maxCallDepth = static_cast<uint32_t>(std::min<uint64_t>(*options.maxDepth, UINT32_MAX));
+  if (options.maxSteps)
+    limits.maxSteps = *options.maxSteps;
+  if (options.maxMemory)
+    limits.maxValueBytes = *options.maxMemory;
+  if (options.maxString)
+    limits.maxStringBytes = *options.maxString;
+  if (options.maxObjects)
+    limits.maxDocuments = *options.maxObjects;
+  return limits;
+}
 
 std::vector<eval::ParamInput> mergeParams(std::vector<eval::ParamInput> fromFiles,
                                           const std::vector<ParamArg> &fromFlags) {
@@ -94,7 +117,8 @@ DiagRenderFormat renderFormat(DiagFormat format) {
 
 std::unique_ptr<Compilation> compile(const Options &options, DriverIO &io, bool collectLetsOfEntry) {
   auto c = std::make_unique<Compilation>();
-  c->program = loadProgram(entryInputs(options, io), loadOptions(options, io), c->diags);
+  std::vector<EntryInput> entries = entryInputs(options, io, c->diags);
+  c->program = loadProgram(entries, loadOptions(options, io), c->diags);
   if (options.expression && !c->program.entries.empty())
     c->expressionModule =
         addExpressionModule(c->program, c->program.entries.front(), *options.expression, c->diags);
@@ -109,10 +133,7 @@ std::unique_ptr<Compilation> compile(const Options &options, DriverIO &io, bool 
 
   eval::EvalOptions evalOptions;
   evalOptions.params = std::move(params);
-  if (options.maxDepth)
-    evalOptions.limits.maxCallDepth = static_cast<uint32_t>(std::min<uint64_t>(*options.maxDepth, UINT32_MAX));
-  if (options.maxSteps)
-    evalOptions.limits.maxSteps = *options.maxSteps;
+  evalOptions.limits = evalLimits(options);
   if (c->expressionModule != kNoModule)
     evalOptions.collectLetsOf.push_back(c->expressionModule);
   else if (collectLetsOfEntry)

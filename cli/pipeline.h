@@ -30,6 +30,13 @@ struct Compilation {
 // Returned on the heap: the checked program and the values point into it.
 std::unique_ptr<Compilation> compile(const Options &options, DriverIO &io, bool collectLetsOfEntry);
 
+// Where and how sources are loaded: working directory, --root,
+// --allow-import-dir, --max-file-size, the standard library.
+LoadOptions loadOptions(const Options &options, const DriverIO &io);
+
+// The evaluator's bounds with the --max-* flags applied.
+eval::EvalLimits evalLimits(const Options &options);
+
 // Values files first, then -p; a later setting of a name replaces an earlier one.
 std::vector<eval::ParamInput> mergeParams(std::vector<eval::ParamInput> fromFiles,
                                           const std::vector<ParamArg> &fromFlags);

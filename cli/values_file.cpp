@@ -114,7 +114,37 @@ bool looksLikeJson(const std::string &displayName) {
   return displayName.size() >= 5 && displayName.compare(displayName.size() - 5, 5, ".json") == 0;
 }
 
+// Flow collections (`[`, `{`) nested deeper than this are refused before
+// parsing: both parsers and the conversions after them recurse once per level.
+constexpr uint32_t kMaxValuesNesting = 256;
+
+// The offset of the first bracket past kMaxValuesNesting, skipping quoted
+// strings and YAML comments; npos when the text stays within it.
+size_t tooDeeplyNested(const std::string &text, bool json) {
+  uint32_t depth = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '"' || (c == '\'' && !json)) {
+      for (++i; i < text.size() && text[i] != c; ++i)
+        if (text[i] == '\\' && c == '"')
+          ++i;
+    } else if (c == '#' && !json && (i == 0 || text[i - 1] == ' ' || text[i - 1] == '\n')) {
+      i = text.find('\n', i);
+      if (i == std::string::npos)
+        break;
+    } else if (c == '[' || c == '{') {
+      if (++depth > kMaxValuesNesting)
+        return i;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return std::string::npos;
+}
+
 std::variant<nlohmann::ordered_json, SyntaxError> parseValuesText(const std::string &text, bool json) {
+  if (size_t at = tooDeeplyNested(text, json); at != std::string::npos)
+    return SyntaxError{fmt::format("nested more than {} levels deep", kMaxValuesNesting), at};
   if (json) {
     try {
       return nlohmann::ordered_json::parse(text);

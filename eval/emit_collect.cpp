@@ -42,6 +42,15 @@ void Evaluator::collectDocuments(std::vector<Value> &documents, std::vector<Span
       try {
         Value value = eval(emit->value, Scope{nullptr, nullptr, module});
         flattenDocuments(*this, value, code.decl(decl).span, documents, emits);
+        if (documents.size() > options_.limits.maxDocuments) {
+          documents.resize(options_.limits.maxDocuments);
+          emits.resize(options_.limits.maxDocuments);
+          fatal_ = true;
+          if (Diagnostic *d = report(DiagKind::ValueTooLarge, code.decl(decl).span, "the number of emitted objects",
+                                     fmt::format("{}", options_.limits.maxDocuments)))
+            d->withHint("`--max-objects N` raises the limit");
+          return;
+        }
       } catch (EvalAbort &) {
         // Reported; the other emits are still evaluated for more diagnostics.
         abandoned_ = true;

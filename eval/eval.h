@@ -18,6 +18,7 @@ struct EvalLimits {
   uint64_t maxSteps = 200'000'000;       // E0508
   uint64_t maxValueBytes = 2ull << 30;   // E0512: memory for values
   uint64_t maxStringBytes = 64u << 20;   // E0512: one string
+  uint64_t maxDocuments = 1'000'000;     // E0512: objects emitted
 };
 
 // A parameter set from the command line (`-p name=value`: `text`, converted

@@ -228,6 +228,7 @@ void Evaluator::mergeBaseInputs(InputGroup &group) {
       merged[it->second] = override;
   }
   group.inputs = std::move(merged);
+  group.resetIndex();
 }
 
 } // namespace cairn::eval

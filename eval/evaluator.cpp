@@ -1,7 +1,5 @@
 #include "eval/evaluator.h"
 
-#include <pthread.h>
-
 #include "eval/value_ops.h"
 
 namespace cairn::eval {
@@ -16,31 +14,12 @@ template <typename T, typename... Ts> constexpr size_t indexIn(const std::varian
 }
 template <typename T> constexpr size_t kExprKind = indexIn<T>(static_cast<const ast::ExprData *>(nullptr));
 
-// The lowest stack address evaluation may reach: the end of this thread's
-// stack plus a margin for the deepest leaf work (builtins, diagnostics).
-// Guarding it turns any recursion the call limit misses (or a small thread
-// stack) into E0507 instead of a crash.
-uintptr_t findStackFloor() {
-  auto here = reinterpret_cast<uintptr_t>(__builtin_frame_address(0));
-  pthread_attr_t attr;
-  if (pthread_getattr_np(pthread_self(), &attr) == 0) {
-    void *low = nullptr;
-    size_t size = 0;
-    int rc = pthread_attr_getstack(&attr, &low, &size);
-    pthread_attr_destroy(&attr);
-    uintptr_t floor = reinterpret_cast<uintptr_t>(low) + std::min<size_t>(512 * 1024, size / 4);
-    if (rc == 0 && low && floor < here)
-      return floor;
-  }
-  return here - 4 * 1024 * 1024; // unknown: assume the usual 8 MB with room to spare
-}
-
 } // namespace
 
 Evaluator::Evaluator(const Program &program, const types::CheckedProgram &checked,
                      const EvalOptions &options, DiagnosticSink &diags, ValueArena &arena)
     : program_(program), checked_(checked), options_(options), diags_(diags), arena_(arena),
-      purity_(program, checked), constantExprs_(program, checked, purity_), stackFloor_(findStackFloor()) {
+      purity_(program, checked), constantExprs_(program, checked, purity_) {
   modules_.resize(program.modules.size());
   for (size_t m = 0; m < program.modules.size(); ++m) {
     size_t decls = program.modules[m].ast.declCount();
@@ -53,7 +32,7 @@ Value Evaluator::eval(ast::ExprId id, const Scope &scope) {
   const ast::Expr &expr = ast(scope.module).expr(id);
   if (++steps_ > options_.limits.maxSteps)
     chargeSteps(0, expr.span);
-  if (reinterpret_cast<uintptr_t>(__builtin_frame_address(0)) < stackFloor_)
+  if (stack_.exhausted())
     stackExhausted(expr.span);
   const ast::ExprData &data = expr.data;
   switch (data.index()) {
@@ -246,29 +225,30 @@ void Evaluator::reserveBytes(uint64_t bytes, Span span) {
   uint64_t limit = options_.limits.maxValueBytes;
   if (arena_.bytesAllocated() - byteBaseline_ - memoBytes_ + phantomBytes_ + bytes > limit) {
     fatal_ = true;
-    raise(DiagKind::ValueTooLarge, span, "the memory used by values", fmt::format("{} bytes", limit));
+    raiseLimit(DiagKind::ValueTooLarge, span, "--max-memory BYTES", "the memory used by values",
+               fmt::format("{} bytes", limit));
   }
 }
 
 void Evaluator::checkStringSize(uint64_t bytes, Span span) {
   uint64_t limit = options_.limits.maxStringBytes;
   if (bytes > limit)
-    raise(DiagKind::ValueTooLarge, span, fmt::format("a string of {} bytes", bytes),
-          fmt::format("{} bytes", limit));
+    raiseLimit(DiagKind::ValueTooLarge, span, "--max-string BYTES", fmt::format("a string of {} bytes", bytes),
+               fmt::format("{} bytes", limit));
 }
 
 void Evaluator::chargeSteps(uint64_t steps, Span span) {
   steps_ += steps;
   if (steps_ > options_.limits.maxSteps) {
     fatal_ = true;
-    raise(DiagKind::StepLimit, span, options_.limits.maxSteps);
+    raiseLimit(DiagKind::StepLimit, span, "--max-steps N", options_.limits.maxSteps);
   }
 }
 
 CallDepthGuard::CallDepthGuard(Evaluator &ev, Span span) : ev_(ev) {
   if (++ev_.depth_ > ev_.options_.limits.maxCallDepth) {
     --ev_.depth_;
-    ev_.raise(DiagKind::RecursionLimit, span, ev_.options_.limits.maxCallDepth);
+    ev_.raiseLimit(DiagKind::RecursionLimit, span, "--max-depth N", ev_.options_.limits.maxCallDepth);
   }
   ev_.peakDepth_ = std::max(ev_.peakDepth_, ev_.depth_);
 }

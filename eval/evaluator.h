@@ -14,10 +14,12 @@
 #include <llvm/ADT/StringMap.h>
 #include <llvm/ADT/StringSet.h>
 #include <llvm/Support/Compiler.h>
+
 #include <nlohmann/json_fwd.hpp>
 
 #include "eval/eval.h"
 #include "eval/runtime.h"
+#include "frontend/stack_guard.h"
 #include "eval/call_memo.h"
 #include "eval/constant_exprs.h"
 #include "eval/function_purity.h"
@@ -122,6 +124,13 @@ public:
   }
   template <typename... Args> [[noreturn]] void raise(DiagKind kind, Span span, const Args &...args) {
     report(kind, span, args...);
+    throw EvalAbort{};
+  }
+  // A resource bound was hit: the diagnostic names the flag that raises it.
+  template <typename... Args>
+  [[noreturn]] void raiseLimit(DiagKind kind, Span span, const char *flag, const Args &...args) {
+    if (Diagnostic *d = report(kind, span, args...))
+      d->withHint(fmt::format("`{}` raises the limit", flag));
     throw EvalAbort{};
   }
   [[noreturn]] void abortEvaluation() { throw EvalAbort{}; }
@@ -286,7 +295,8 @@ private:
   uint32_t depth_ = 0;
   bool fatal_ = false; // a limit was hit: evaluate nothing more
   bool abandoned_ = false;
-  uintptr_t stackFloor_; // see findStackFloor in evaluator.cpp
+  // Any recursion the call limit misses (or a small thread stack) becomes E0507.
+  StackGuard stack_;
 };
 
 // Counts one level of user-visible nesting (a call, or a default that may

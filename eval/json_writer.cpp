@@ -39,6 +39,14 @@ private:
     failure_.what = std::move(what);
     return false;
   }
+  // Checked before each element and field: past the bound, stop writing.
+  bool overBudget(const Value &value) {
+    if (out_.size() <= options_.maxBytes)
+      return false;
+    failure_.span = value.span();
+    failure_.tooLargeLimit = options_.maxBytes;
+    return true;
+  }
 
   std::string &out_;
   const WriteOptions &options_;
@@ -83,7 +91,7 @@ bool JsonWriter::writeObject(const eval::ObjectData &object, unsigned depth, boo
     newline(depth + 1);
     appendJsonString(out_, fields[i]->name);
     out_ += options_.compactJson ? ":" : ": ";
-    if (!writeValue(fields[i]->value, depth + 1, false)) {
+    if (overBudget(fields[i]->value) || !writeValue(fields[i]->value, depth + 1, false)) {
       failure_.addKey(fields[i]->name);
       return false;
     }
@@ -103,7 +111,7 @@ bool JsonWriter::writeArray(llvm::ArrayRef<Value> items, unsigned depth) {
     if (i > 0)
       out_ += ',';
     newline(depth + 1);
-    if (!writeValue(items[i], depth + 1, false)) {
+    if (overBudget(items[i]) || !writeValue(items[i], depth + 1, false)) {
       failure_.addIndex(i);
       return false;
     }

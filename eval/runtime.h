@@ -7,6 +7,7 @@
 #include <vector>
 
 #include <llvm/ADT/SmallVector.h>
+#include <llvm/ADT/StringMap.h>
 
 #include "eval/value.h"
 #include "frontend/ast.h"
@@ -80,14 +81,32 @@ struct InputGroup {
   // typed slot sees the nested value. A literal's root object is checked by
   // the slot it goes to (and an inferred map needs no check).
   bool nested = false;
-  std::vector<FieldInput> inputs;
+  std::vector<FieldInput> inputs; // appended to; after any other change, call resetIndex()
 
+  // The first input named `name`. Small groups are scanned; a large one (an
+  // object literal with 200,000 fields) is indexed as it grows, so building
+  // it is linear rather than quadratic.
   FieldInput *find(llvm::StringRef name) {
-    for (FieldInput &input : inputs)
-      if (input.name == name)
-        return &input;
-    return nullptr;
+    if (inputs.size() <= kScanLimit) {
+      for (FieldInput &input : inputs)
+        if (input.name == name)
+          return &input;
+      return nullptr;
+    }
+    for (; indexed < inputs.size(); ++indexed)
+      index.try_emplace(inputs[indexed].name, static_cast<uint32_t>(indexed));
+    auto it = index.find(name);
+    return it == index.end() ? nullptr : &inputs[it->second];
   }
+  void resetIndex() {
+    index.clear();
+    indexed = 0;
+  }
+
+private:
+  static constexpr size_t kScanLimit = 32;
+  llvm::StringMap<uint32_t> index; // name -> first input with it, for inputs[0, indexed)
+  size_t indexed = 0;
 };
 
 // InputGroups that were used and can be used again: building an object
@@ -106,6 +125,7 @@ public:
   }
   void give(InputGroup *group) {
     group->inputs.clear(); // keeps the capacity
+    group->resetIndex();
     free_.push_back(group);
   }
 

@@ -25,11 +25,15 @@ struct WriteOptions {
   bool kubernetesKeyOrder = false;
   bool omitNullFields = true;
   bool compactJson = false; // JSON on one line, no spaces (the `toJson` builtin)
+  // The writer stops with E0605 once `out` holds more than this. Values share
+  // their parts, so a small value can stand for an exponentially large text
+  // (a list that doubles 64 times); the bound stops it while it is written.
+  uint64_t maxBytes = UINT64_MAX;
 };
 
 // Appends `value` as the body of one YAML document (no `---`), block style,
-// ending with a newline. Returns false after reporting E0606; `out` then
-// holds partial text the caller must discard.
+// ending with a newline. Returns false after reporting E0606 (or E0605 past
+// options.maxBytes); `out` then holds partial text the caller must discard.
 bool appendYaml(std::string &out, const eval::Value &value, DiagnosticSink &diags,
                 const WriteOptions &options = {});
 

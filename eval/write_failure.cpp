@@ -36,6 +36,10 @@ std::string WriteFailure::path() const {
 }
 
 void WriteFailure::report(DiagnosticSink &diags, llvm::StringRef format) const {
+  if (tooLargeLimit != 0) {
+    diags.report(DiagKind::OutputTooLarge, span, tooLargeLimit).withHint("`--max-output BYTES` raises the limit");
+    return;
+  }
   std::string where = path();
   std::string subject = where.empty() ? what : fmt::format("{} at `{}`", what, where);
   diags.report(DiagKind::UnrepresentableValue, span, subject, format.str());

@@ -15,12 +15,13 @@ struct WriteFailure {
   Span span;
   std::string what;                  // "a function", "the float `inf`"
   std::vector<std::string> segments; // innermost first: ".handler", "[0]", ".spec"
+  uint64_t tooLargeLimit = 0;        // set: the text outgrew this many bytes (E0605)
 
   void addKey(llvm::StringRef key);
   void addIndex(size_t index);
   // "spec.containers[0].handler", empty for the top level.
   std::string path() const;
-  // E0606 "<what> at `<path>` cannot be written as <format>".
+  // E0606 "<what> at `<path>` cannot be written as <format>", or E0605.
   void report(DiagnosticSink &diags, llvm::StringRef format) const;
 };
 

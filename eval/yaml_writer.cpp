@@ -47,6 +47,14 @@ private:
     failure_.what = std::move(what);
     return false;
   }
+  // Checked before each item and field: past the bound, stop writing.
+  bool overBudget(const Value &value) {
+    if (out_.size() <= options_.maxBytes)
+      return false;
+    failure_.span = value.span();
+    failure_.tooLargeLimit = options_.maxBytes;
+    return true;
+  }
 
   bool plainKey(llvm::StringRef key);
 
@@ -130,7 +138,7 @@ bool YamlWriter::writeMapping(const eval::ObjectData &object, unsigned indent, P
       out_.append(indent, ' ');
     first = false;
     writeKey(field.name, indent);
-    if (writeValue(field.value, indent + 2, Position::AfterKey, false))
+    if (!overBudget(field.value) && writeValue(field.value, indent + 2, Position::AfterKey, false))
       return true;
     failure_.addKey(field.name);
     return false;
@@ -165,7 +173,7 @@ bool YamlWriter::writeSequence(llvm::ArrayRef<Value> items, unsigned indent, Pos
     if (!(i == 0 && position == Position::AfterDash))
       out_.append(indent, ' ');
     out_ += "- ";
-    if (!writeValue(items[i], indent + 2, Position::AfterDash, false)) {
+    if (overBudget(items[i]) || !writeValue(items[i], indent + 2, Position::AfterDash, false)) {
       failure_.addIndex(i);
       return false;
     }

@@ -1,5 +1,6 @@
 // Expressions: literals, names, operators, calls, member access, comprehensions,
 // conditionals, `let ... in`, lambdas.
+#include "frontend/cairn_text.h"
 #include "frontend/ast_builder.h"
 
 #include <cstdlib>
@@ -194,7 +195,7 @@ ast::ExprId AstBuilder::buildIntLiteral(antlr4::tree::TerminalNode *node, bool n
   bool tooBig = ref.getAsInteger(radix, magnitude) ||
                 magnitude > (negate ? uint64_t(INT64_MAX) + 1 : uint64_t(INT64_MAX));
   if (tooBig) {
-    diags_.report(DiagKind::NumberOutOfRange, s, (negate ? "-" : "") + raw.str())
+    diags_.report(DiagKind::NumberOutOfRange, s, clipForMessage((negate ? "-" : "") + raw.str()))
         .withHint("integers are 64-bit: from -9223372036854775808 to 9223372036854775807");
     return error(s);
   }

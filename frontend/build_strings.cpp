@@ -1,5 +1,6 @@
 // String literals: escapes, `${...}` interpolation, and multi-line strings
 // whose common indentation (that of the closing `"""`) is removed.
+#include "frontend/cairn_text.h"
 #include "frontend/ast_builder.h"
 
 #include <llvm/Support/ConvertUTF.h>
@@ -103,7 +104,7 @@ void AstBuilder::appendEscape(antlr4::tree::TerminalNode *node, std::string &out
     break;
   default: break;
   }
-  diags_.report(DiagKind::InvalidEscape, s, raw.str())
+  diags_.report(DiagKind::InvalidEscape, s, clipForMessage(raw))
       .withHint("valid escapes are \\n \\t \\r \\\" \\\\ \\$ and \\u{hex}");
 }
 

@@ -64,4 +64,13 @@ std::string cairnString(llvm::StringRef text) {
   return out;
 }
 
+std::string clipForMessage(llvm::StringRef text, size_t maxBytes) {
+  if (text.size() <= maxBytes)
+    return text.str();
+  size_t cut = maxBytes;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+    --cut; // not inside a UTF-8 sequence
+  return text.take_front(cut).str() + "...";
+}
+
 } // namespace cairn

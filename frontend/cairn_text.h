@@ -26,4 +26,9 @@ bool appendCommonEscape(std::string &out, llvm::StringRef text, size_t i);
 // Bytes below 0x20 (and DEL) other than newline and tab.
 bool isControlByte(unsigned char c);
 
+// Source text quoted in a message, cut to at most about `maxBytes` (at a
+// character boundary, with "..." after): a 1 MB literal must not be echoed
+// into a diagnostic whole.
+std::string clipForMessage(llvm::StringRef text, size_t maxBytes = 48);
+
 } // namespace cairn

@@ -11,6 +11,7 @@
 #include "CairnParser.h"
 #include "grammar/cairn_scanner.h"
 #include "frontend/ast_builder.h"
+#include "frontend/nesting_guard.h"
 #include "frontend/syntax_errors.h"
 
 namespace cairn {
@@ -36,9 +37,28 @@ void collectComments(antlr4::CommonTokenStream &tokens, const AstBuilderSpans &s
   }
 }
 
-template <typename Rule>
-Rule *parseTwoStage(P &parser, antlr4::CommonTokenStream &tokens, SyntaxErrorListener &listener,
-                    Rule *(P::*rule)()) {
+// The tokens come from the hand-written CairnScanner (the same tokens as the
+// CairnLexer that ANTLR generates, several times faster: see its header).
+struct ParseRun {
+  ParseRun(const SourceManager &sources, FileId file, DiagnosticSink &diags)
+      : text(sources.file(file).text()), offsets(text), spans{file, &offsets},
+        scanner(std::string_view(text.data(), text.size()), sources.file(file).path()), tokens(&scanner),
+        parser(&tokens), listener(spans, parser, diags) {
+    tokens.fill();
+    listener.scanTokens(tokens);
+  }
+
+  llvm::StringRef text;
+  OffsetMap offsets;
+  AstBuilderSpans spans;
+  grammar::CairnScanner scanner;
+  antlr4::CommonTokenStream tokens;
+  GuardedParser parser;
+  SyntaxErrorListener listener;
+};
+
+template <typename Rule> Rule *parseTwoStage(ParseRun &run, Rule *(P::*rule)()) {
+  P &parser = run.parser;
   auto *interpreter = parser.getInterpreter<antlr4::atn::ParserATNSimulator>();
   interpreter->setPredictionMode(antlr4::atn::PredictionMode::SLL);
   parser.removeErrorListeners();
@@ -48,12 +68,32 @@ Rule *parseTwoStage(P &parser, antlr4::CommonTokenStream &tokens, SyntaxErrorLis
   } catch (antlr4::ParseCancellationException &) {
   } catch (antlr4::RecognitionException &) {
   }
-  tokens.seek(0);
+  run.tokens.seek(0);
   parser.reset();
+  run.parser.nesting().reset();
   interpreter->setPredictionMode(antlr4::atn::PredictionMode::LL);
   parser.setErrorHandler(std::make_shared<antlr4::DefaultErrorStrategy>());
-  parser.addErrorListener(&listener);
+  parser.addErrorListener(&run.listener);
   return (parser.*rule)();
+}
+
+// E0113 for a file with more tokens than the parser takes: its parse tree
+// would need about 1 KiB per token (measured on dense input such as `1,1,...`).
+bool tooManyTokens(ParseRun &run, const SourceManager &sources, FileId file, DiagnosticSink &diags) {
+  if (run.tokens.size() <= kMaxParseTokens)
+    return false;
+  antlr4::Token *first = run.tokens.get(kMaxParseTokens);
+  diags.report(DiagKind::TooManyTokens, run.spans.of(first), sources.file(file).path(), kMaxParseTokens)
+      .withHint("split it into several modules and import them");
+  return true;
+}
+
+// E0112 at the token where the parse went too deep.
+void reportNestingTooDeep(const ParseRun &run, const NestingTooDeep &error, DiagnosticSink &diags) {
+  Span at = error.token != nullptr ? run.spans.of(error.token) : Span{run.spans.file, 0, 0};
+  diags.report(DiagKind::NestingTooDeep, at, NestingGuard::kMaxDepth)
+      .note("a bracket nests two levels, a block or object field about four, each operator of a chain one")
+      .withHint("give inner parts a name with `let`, or split the chain into several bindings");
 }
 
 // Installs ANTLR's profiling simulator (it shares the DFA cache and replaces,
@@ -112,26 +152,6 @@ private:
   double last_ = 0;
 };
 
-// The tokens come from the hand-written CairnScanner (the same tokens as the
-// CairnLexer that ANTLR generates, several times faster: see its header).
-struct ParseRun {
-  ParseRun(const SourceManager &sources, FileId file, DiagnosticSink &diags)
-      : text(sources.file(file).text()), offsets(text), spans{file, &offsets},
-        scanner(std::string_view(text.data(), text.size()), sources.file(file).path()), tokens(&scanner),
-        parser(&tokens), listener(spans, parser, diags) {
-    tokens.fill();
-    listener.scanTokens(tokens);
-  }
-
-  llvm::StringRef text;
-  OffsetMap offsets;
-  AstBuilderSpans spans;
-  grammar::CairnScanner scanner;
-  antlr4::CommonTokenStream tokens;
-  P parser;
-  SyntaxErrorListener listener;
-};
-
 // ANTLR's input stream throws on malformed UTF-8: reject it first.
 bool acceptText(const SourceManager &sources, FileId file, DiagnosticSink &diags) {
   if (isValidUtf8(sources.file(file).text()))
@@ -147,22 +167,30 @@ ast::Module parseMeasured(const SourceManager &sources, FileId file, DiagnosticS
     return module;
   Laps laps(measurement != nullptr);
   ParseRun run(sources, file, diags);
+  if (tooManyTokens(run, sources, file, diags))
+    return module;
   bool profile = measurement != nullptr && measurement->profile;
   if (measurement) {
     laps.lap(measurement->lexSeconds);
     measurement->tokens = run.tokens.size();
   }
   P::FileContext *tree = nullptr;
-  if (profile) {
-    startProfiling(run.parser);
-    run.parser.removeErrorListeners();
-    run.parser.addErrorListener(&run.listener);
-    tree = run.parser.file();
-  } else {
-    tree = parseTwoStage(run.parser, run.tokens, run.listener, &P::file);
+  try {
+    if (profile) {
+      startProfiling(run.parser);
+      run.parser.removeErrorListeners();
+      run.parser.addErrorListener(&run.listener);
+      tree = run.parser.file();
+    } else {
+      tree = parseTwoStage(run, &P::file);
+    }
+  } catch (const NestingTooDeep &error) {
+    reportNestingTooDeep(run, error, diags);
+    return module;
   }
   if (measurement) {
     laps.lap(measurement->parseSeconds);
+    measurement->deepestNesting = run.parser.nesting().deepest();
     measurement->reparsedWithLL = !profile && run.parser.getInterpreter<antlr4::atn::ParserATNSimulator>()
                                                       ->getPredictionMode() == antlr4::atn::PredictionMode::LL;
   }
@@ -195,8 +223,15 @@ ast::Module parseExpressionModule(const SourceManager &sources, FileId file, llv
     return module;
   llvm::StringRef text = sources.file(file).text();
   ParseRun run(sources, file, diags);
-  P::ExpressionInputContext *tree =
-      parseTwoStage(run.parser, run.tokens, run.listener, &P::expressionInput);
+  if (tooManyTokens(run, sources, file, diags))
+    return module;
+  P::ExpressionInputContext *tree = nullptr;
+  try {
+    tree = parseTwoStage(run, &P::expressionInput);
+  } catch (const NestingTooDeep &error) {
+    reportNestingTooDeep(run, error, diags);
+    return module;
+  }
   AstBuilder builder(module, sources, run.offsets, run.tokens, diags);
   Span whole{file, 0, static_cast<uint32_t>(text.size())};
   ast::ExprId value = builder.buildExpr(tree->expr(), whole);

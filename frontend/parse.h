@@ -2,6 +2,7 @@
 // error nodes; the returned module is always complete enough to check.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -9,6 +10,16 @@
 #include "frontend/diagnostic.h"
 
 namespace cairn {
+
+// Parse-tree levels a file may nest (E0112; frontend/nesting_guard.h). Real
+// sources stay far below: a bracket costs two levels, a block or object field
+// about four, each operator of a chain one (tests/unit/frontend/nesting_test.cpp measures the
+// deepest file of the project).
+inline constexpr uint32_t kMaxParseNesting = 1000;
+
+// Tokens a file may hold (E0113): some 60,000 lines of ordinary code, and a
+// parse tree of at most a few hundred MiB for the densest input.
+inline constexpr size_t kMaxParseTokens = 400'000;
 
 ast::Module parseModule(const SourceManager &sources, FileId file, DiagnosticSink &diags);
 
@@ -43,6 +54,7 @@ struct ParseMeasurement {
   double buildSeconds = 0;
   size_t tokens = 0;
   bool reparsedWithLL = false; // the SLL stage failed (a syntax error) and LL ran again
+  uint32_t deepestNesting = 0; // the deepest parse (frontend/nesting_guard.h), for the bound's tests
   std::vector<ParseDecisionProfile> decisions; // with `profile`: every decision invoked
 };
 

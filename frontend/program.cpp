@@ -3,11 +3,9 @@
 // file once, reports import cycles and orders modules dependencies-first.
 #include "frontend/program.h"
 
-#include <fstream>
 
 #include <fmt/format.h>
 #include <map>
-#include <sstream>
 #include <system_error>
 
 #include "frontend/cairn_text.h"
@@ -42,23 +40,6 @@ std::string defaultImportAlias(llvm::StringRef importPath) {
 
 namespace {
 
-bool readFile(const fs::path &path, std::string &text, std::string &error) {
-  std::error_code ec;
-  if (fs::is_directory(path, ec)) {
-    error = "it is a directory";
-    return false;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    error = std::generic_category().message(errno);
-    return false;
-  }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  text = buffer.str();
-  return true;
-}
-
 bool isInside(const fs::path &path, const fs::path &root) {
   auto [rootEnd, pathIt] = std::mismatch(root.begin(), root.end(), path.begin(), path.end());
   return rootEnd == root.end();
@@ -77,6 +58,7 @@ private:
   StdlibImages &images();
   bool readSource(const fs::path &path, std::string &text, std::string &error) const;
   bool hasOverlay(const fs::path &canonical) const;
+  bool isAllowedImport(const fs::path &canonical);
   void resolveImports(uint32_t module);
   uint32_t resolveImport(uint32_t importer, const ast::ImportDecl &decl);
   void reportMissingStdlibModule(const ast::ImportDecl &decl, llvm::StringRef path);
@@ -92,6 +74,7 @@ private:
   std::vector<uint8_t> state_; // 0 new, 1 on the stack, 2 done
   std::vector<uint32_t> stack_;
   std::vector<fs::path> canonicalStdlibDirs_; // computed when the first file is loaded
+  std::vector<fs::path> canonicalAllowedDirs_; // computed at the first import that leaves the root
   std::unique_ptr<StdlibImages> ownImages_;   // when the options bring none
 };
 
@@ -148,6 +131,25 @@ std::string Loader::displayPath(const fs::path &canonical) const {
   return canonical.generic_string();
 }
 
+// Inside the project root, or inside a directory `--allow-import-dir` names.
+// `canonical` has its links resolved, so a link cannot lead outside.
+bool Loader::isAllowedImport(const fs::path &canonical) {
+  if (isInside(canonical, root_))
+    return true;
+  if (canonicalAllowedDirs_.size() != options_.allowedImportDirs.size()) {
+    canonicalAllowedDirs_.clear();
+    for (const fs::path &dir : options_.allowedImportDirs) {
+      std::error_code ec;
+      fs::path resolved = fs::weakly_canonical(options_.workingDir / dir, ec);
+      canonicalAllowedDirs_.push_back(ec ? fs::path() : resolved);
+    }
+  }
+  for (const fs::path &dir : canonicalAllowedDirs_)
+    if (!dir.empty() && isInside(canonical, dir))
+      return true;
+  return false;
+}
+
 bool Loader::hasOverlay(const fs::path &canonical) const {
   return options_.overlay && options_.overlay(canonical.generic_string()).has_value();
 }
@@ -161,7 +163,7 @@ bool Loader::readSource(const fs::path &path, std::string &text, std::string &er
       return true;
     }
   }
-  return readFile(path, text, error);
+  return readInputFile(path, options_.maxSourceBytes, text, error);
 }
 
 StdlibImages &Loader::images() {
@@ -288,12 +290,14 @@ uint32_t Loader::resolveImport(uint32_t importer, const ast::ImportDecl &decl) {
   llvm::StringRef path = decl.path;
   std::error_code ec;
   bool relative = path.startswith("./") || path.startswith("../");
-  if (fs::path(path.str()).is_absolute()) {
+  bool absolute = fs::path(path.str()).is_absolute();
+  if (absolute && options_.allowedImportDirs.empty()) {
     diags_.report(DiagKind::ImportEscapesRoot, decl.pathSpan, path.str())
+        .note("absolute import paths are refused unless `--allow-import-dir DIR` allows a directory")
         .withHint("import project files with a relative path such as `./lib/util.cairn`");
     return kNoModule;
   }
-  if (!relative) {
+  if (!relative && !absolute) {
     for (const fs::path &dir : options_.stdlibDirs) {
       fs::path candidate = dir / (path.str() + ".cairn");
       if (fs::is_regular_file(candidate, ec)) {
@@ -302,7 +306,7 @@ uint32_t Loader::resolveImport(uint32_t importer, const ast::ImportDecl &decl) {
         if (known != byPath_.end())
           return known->second;
         std::string text, error;
-        if (!readFile(candidate, text, error)) {
+        if (!readInputFile(candidate, UINT64_MAX, text, error)) {
           diags_.report(DiagKind::CannotReadInput, decl.pathSpan, path.str(), error);
           return kNoModule;
         }
@@ -315,14 +319,15 @@ uint32_t Loader::resolveImport(uint32_t importer, const ast::ImportDecl &decl) {
   const ProgramModule &from = program_.modules[importer];
   fs::path baseDir = from.canonicalPath.empty() ? fs::weakly_canonical(options_.workingDir, ec)
                                                 : fs::path(from.canonicalPath).parent_path();
-  fs::path candidate = (baseDir / path.str()).lexically_normal();
+  fs::path candidate = (absolute ? fs::path(path.str()) : baseDir / path.str()).lexically_normal();
   if (!fs::exists(candidate, ec) && !hasOverlay(candidate) && candidate.extension() != ".cairn")
     candidate += ".cairn";
   fs::path canonical = fs::weakly_canonical(candidate, ec);
-  if (!isInside(canonical, root_)) {
+  if (!isAllowedImport(canonical)) {
     diags_.report(DiagKind::ImportEscapesRoot, decl.pathSpan, path.str())
         .note("the project root is the directory of the entry file, or the nearest one above it "
-              "holding a `cairn.yaml`; `--root DIR` sets it");
+              "holding a `cairn.yaml`; `--root DIR` sets it, `--allow-import-dir DIR` allows another "
+              "directory; links are followed before the check");
     return kNoModule;
   }
   if (!fs::is_regular_file(canonical, ec) && !hasOverlay(canonical)) {

@@ -10,6 +10,7 @@
 
 #include "frontend/ast.h"
 #include "frontend/diagnostic.h"
+#include "frontend/input_file.h"
 
 namespace cairn {
 
@@ -78,6 +79,13 @@ struct LoadOptions {
   // object for the process so each image is opened once. Null: the parse
   // cache's when there is one, else images opened for this load alone.
   StdlibImages *stdlibImages = nullptr;
+  // Project files larger than this are refused with E0705 before they are
+  // read whole (`--max-file-size`); standard-library files are trusted.
+  uint64_t maxSourceBytes = kDefaultMaxSourceBytes;
+  // Directories outside the project root that imports may also reach, by a
+  // relative or an absolute path (`--allow-import-dir`). Empty: none, and an
+  // absolute import path is always refused.
+  std::vector<std::filesystem::path> allowedImportDirs;
 };
 
 // Loads the entries and their imports. Unreadable entry files are reported

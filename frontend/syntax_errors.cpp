@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "frontend/cairn_text.h"
+
 namespace cairn {
 
 using L = grammar::CairnLexer;
@@ -88,7 +90,7 @@ std::string describeExpected(const antlr4::misc::IntervalSet &expected,
 
 std::string describeToken(antlr4::Token *token) {
   size_t type = token->getType();
-  std::string text = token->getText();
+  std::string text = clipForMessage(token->getText());
   if (type == antlr4::Token::EOF)
     return "end of file";
   if (type == L::IDENT)
@@ -132,7 +134,7 @@ void SyntaxErrorListener::scanTokens(antlr4::CommonTokenStream &tokens) {
       quietAtEof_ = true;
       break;
     case L::BAD_CHAR:
-      diags_.report(DiagKind::UnexpectedCharacter, spans_.of(token), token->getText());
+      diags_.report(DiagKind::UnexpectedCharacter, spans_.of(token), clipForMessage(token->getText()));
       quietTokens_.insert(token->getTokenIndex());
       break;
     default: break;

@@ -146,6 +146,8 @@ bool buildProgram(LintState &state, const std::vector<std::string> &kindImports)
   load.stdlibDirs = request.stdlibDirs;
   load.overlay = request.overlay;
   load.parseCache = request.parseCache;
+  load.allowedImportDirs = request.allowedImportDirs;
+  load.maxSourceBytes = request.maxSourceBytes;
   if (request.root)
     load.projectRoot = *request.root;
   else if (request.cairnFiles.empty())

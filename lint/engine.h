@@ -30,6 +30,8 @@ struct LintRequest {
   std::filesystem::path workingDir;
   std::optional<std::filesystem::path> root; // --root for the Cairn inputs
   std::vector<std::filesystem::path> stdlibDirs;
+  std::vector<std::filesystem::path> allowedImportDirs; // --allow-import-dir
+  uint64_t maxSourceBytes = kDefaultMaxSourceBytes;     // --max-file-size
   std::vector<std::filesystem::path> schemaLocations;
   std::vector<eval::ParamInput> params;    // -p / --values for the Cairn inputs
   eval::EvalLimits limits;

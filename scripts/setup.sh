@@ -2,6 +2,9 @@
 # Installs what building and testing Cairn needs on Debian 12, and nothing
 # when it is all there already (then apt is not touched at all).
 # Runs as root, or through sudo; never asks questions.
+#   scripts/setup.sh                 the build and the test suite
+#   scripts/setup.sh --sanitizers    also clang with its sanitizer and libFuzzer
+#                                    runtimes (scripts/sanitize.sh, scripts/fuzz.sh)
 set -euo pipefail
 
 # Each package and why it is needed:
@@ -17,6 +20,13 @@ set -euo pipefail
 #   python3                the benchmark suite (bench/run), whose smoke test is in ctest
 packages=(antlr4 libantlr4-runtime-dev libyaml-cpp-dev nlohmann-json3-dev libfmt-dev
           libgtest-dev llvm-14-dev cmake ninja-build g++ ccache python3)
+#   clang libclang-rt-14-dev      (--sanitizers) clang++, ASan, UBSan and libFuzzer
+for arg in "$@"; do
+  case $arg in
+  --sanitizers) packages+=(clang libclang-rt-14-dev) ;;
+  *) echo "setup: unknown option $arg (known: --sanitizers)" >&2; exit 2 ;;
+  esac
+done
 
 is_installed() {
   [ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null)" = "install ok installed" ]

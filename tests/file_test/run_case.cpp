@@ -69,7 +69,7 @@ CaseResult runCase(const TestCase &testCase, const RunSettings &settings) {
   io.err = &err;
   io.stdlibDirs = settings.stdlibDirs;
   std::string stdinText = testCase.stdinText.value_or("");
-  io.readStdin = [stdinText] { return stdinText; };
+  io.readStdin = [stdinText](uint64_t maxBytes) { return stdinText.substr(0, maxBytes); };
   result.exitCode = cli::runDriver(testCase.args, io);
   result.stdoutText = out.str();
   result.stderrText = err.str();

@@ -15,7 +15,7 @@ inline void runDriverOnInput(const std::vector<std::string> &args, std::string i
   std::ostringstream out, err;
   cairn::cli::DriverIO io;
   io.workingDir = std::filesystem::temp_directory_path();
-  io.readStdin = [&] { return input; };
+  io.readStdin = [&](uint64_t maxBytes) { return input.substr(0, maxBytes); };
   io.out = &out;
   io.err = &err;
   io.stdlibDirs = std::move(stdlibDirs);

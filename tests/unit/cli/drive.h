@@ -23,7 +23,7 @@ inline DriverRun drive(const std::vector<std::string> &args, const std::filesyst
   io.workingDir = workingDir;
   io.out = &out;
   io.err = &err;
-  io.readStdin = [stdinText] { return stdinText; };
+  io.readStdin = [stdinText](uint64_t maxBytes) { return stdinText.substr(0, maxBytes); };
   io.stdlibDirs = {std::filesystem::path(CAIRN_SOURCE_DIR) / "stdlib"};
   DriverRun r;
   r.exit = runDriver(args, io);

@@ -20,7 +20,7 @@ DriverRun drive(const std::vector<std::string> &args) {
   io.workingDir = std::filesystem::temp_directory_path();
   io.out = &out;
   io.err = &err;
-  io.readStdin = [] { return std::string(); };
+  io.readStdin = [](uint64_t) { return std::string(); };
   DriverRun r;
   r.exit = runDriver(args, io);
   r.out = out.str();
@@ -74,7 +74,7 @@ TEST(Driver, ExceptionBecomesInternalErrorExitFour) {
   io.workingDir = std::filesystem::temp_directory_path();
   io.out = &out;
   io.err = &err;
-  io.readStdin = []() -> std::string { throw std::runtime_error("stdin exploded"); };
+  io.readStdin = [](uint64_t) -> std::string { throw std::runtime_error("stdin exploded"); };
   EXPECT_EQ(runDriver({"build", "-"}, io), kExitInternal);
   EXPECT_TRUE(out.str().empty());
   EXPECT_NE(err.str().find("cairn: internal error: stdin exploded"), std::string::npos) << err.str();
@@ -105,7 +105,7 @@ TEST(Driver, BuildToUnwritableStdoutExitsThree) {
   io.workingDir = std::filesystem::temp_directory_path();
   io.out = &failing.stream;
   io.err = &err;
-  io.readStdin = [] { return std::string("emit { apiVersion = \"v1\", kind = \"ConfigMap\", metadata.name = \"x\" }\n"); };
+  io.readStdin = [](uint64_t) { return std::string("emit { apiVersion = \"v1\", kind = \"ConfigMap\", metadata.name = \"x\" }\n"); };
   EXPECT_EQ(runDriver({"build", "--diagnostics=compact", "-"}, io), kExitOutputFailed);
   EXPECT_NE(err.str().find("E0603"), std::string::npos) << err.str();
 }
@@ -117,7 +117,7 @@ TEST(Driver, StdinIsReadOnlyWhenAsked) {
   io.out = &out;
   io.err = &err;
   int reads = 0;
-  io.readStdin = [&reads] {
+  io.readStdin = [&reads](uint64_t) {
     ++reads;
     return std::string("let answer = 42\n");
   };

@@ -83,6 +83,52 @@ TEST_F(ProgramTest, SymlinkOutOfTheRootIsRefused) {
   EXPECT_EQ(codes(), std::vector<std::string>{"E0202"});
 }
 
+TEST_F(ProgramTest, SymlinkedDirectoryOutOfTheRootIsRefused) {
+  write("outside/lib/x.cairn", "let v = 1\n");
+  write("app/main.cairn", "import \"./vendor/lib/x.cairn\" as x\n");
+  fs::create_directory_symlink(dir_ / "outside", dir_ / "app/vendor");
+  load({"app/main.cairn"});
+  EXPECT_EQ(codes(), std::vector<std::string>{"E0202"});
+}
+
+TEST_F(ProgramTest, AbsoluteImportNeedsAnAllowedDirectory) {
+  write("shared/x.cairn", "let v = 1\n");
+  write("app/main.cairn", "import \"" + (dir_ / "shared/x.cairn").string() + "\" as x\n");
+  load({"app/main.cairn"});
+  EXPECT_EQ(codes(), std::vector<std::string>{"E0202"});
+
+  diags_ = DiagnosticSink();
+  LoadOptions options;
+  options.allowedImportDirs.push_back("shared");
+  Program p = load({"app/main.cairn"}, options);
+  EXPECT_TRUE(codes().empty());
+  EXPECT_EQ(p.modules.size(), 2u);
+}
+
+TEST_F(ProgramTest, AllowedDirectoryDoesNotOpenItsNeighbours) {
+  write("shared/x.cairn", "let v = 1\n");
+  write("private/y.cairn", "let v = 2\n");
+  write("app/main.cairn", "import \"../shared/x.cairn\" as x\nimport \"../shared/../private/y.cairn\" as y\n");
+  LoadOptions options;
+  options.allowedImportDirs.push_back(dir_ / "shared");
+  Program p = load({"app/main.cairn"}, options);
+  EXPECT_EQ(codes(), std::vector<std::string>{"E0202"});
+  EXPECT_EQ(p.modules.size(), 2u);
+}
+
+TEST_F(ProgramTest, SourceOverTheSizeBoundIsRefusedUnread) {
+  write("app/main.cairn", "import \"./big.cairn\" as big\n");
+  write("app/big.cairn", "let v = \"" + std::string(4096, 'x') + "\"\n");
+  LoadOptions options;
+  options.maxSourceBytes = 1024;
+  Program p = load({"app/main.cairn"}, options);
+  EXPECT_EQ(codes(), std::vector<std::string>{"E0705"});
+  ASSERT_EQ(diags_.diagnostics().size(), 1u);
+  EXPECT_NE(diags_.diagnostics()[0].message.find("larger than the limit of 1 KiB"), std::string::npos)
+      << diags_.diagnostics()[0].message;
+  EXPECT_EQ(p.modules.size(), 1u);
+}
+
 TEST_F(ProgramTest, ProjectFileWidensTheRoot) {
   write("cairn.yaml", "");
   write("shared/x.cairn", "let v = 1\n");
