@@ -2,6 +2,10 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
+#include "lsp/documents.h"
+
 namespace cairn::lsp {
 namespace {
 
@@ -111,6 +115,17 @@ json documentDiagnostics(const Analysis &analysis, const std::string &path, cons
     return pa.line != pb.line ? pa.line < pb.line : pa.character < pb.character;
   });
   return out;
+}
+
+json tooLargeDiagnostic(size_t bytes) {
+  auto mib = [](size_t n) { return fmt::format("{:.1f} MiB", double(n) / (1 << 20)); };
+  return {{"range", toJson(Range{})},
+          {"severity", 2},
+          {"source", "cairn"},
+          {"message", fmt::format("this file is too large to analyse ({}; the limit is {}): no diagnostics, "
+                                  "completion or other features until it is smaller; split it into modules "
+                                  "that import each other",
+                                  mib(bytes), mib(kMaxAnalysedDocumentBytes))}};
 }
 
 } // namespace cairn::lsp

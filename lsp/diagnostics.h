@@ -24,6 +24,10 @@ json diagnosticJson(const Snapshot &snapshot, const Diagnostic &diag, const Clie
 // One policy finding.
 json findingJson(const PolicyFinding &finding, const ClientCapabilities &caps);
 
+// The one diagnostic of a document too large to analyse (at 1:1, with its
+// size and the limit, kMaxAnalysedDocumentBytes).
+json tooLargeDiagnostic(size_t bytes);
+
 // Every diagnostic and finding located in the document `path` (canonical),
 // ordered by position: the `diagnostics` of publishDiagnostics and of a full
 // pull report.

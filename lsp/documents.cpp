@@ -7,20 +7,29 @@
 
 namespace cairn::lsp {
 
-void applyContentChange(std::string &text, const nlohmann::json &change) {
+void checkContentChange(const nlohmann::json &change) {
   if (!change.is_object() || !change.contains("text") || !change["text"].is_string())
     throw ProtocolError(kInvalidParams, "a content change needs a string `text`");
+  if (!change.contains("range"))
+    return;
+  const json &range = change["range"];
+  if (!range.is_object() || !range.contains("start") || !range.contains("end"))
+    throw ProtocolError(kInvalidParams, "a content change's `range` needs `start` and `end`");
+  positionFromJson(range["start"]);
+  positionFromJson(range["end"]);
+}
+
+void applyContentChange(std::string &text, const nlohmann::json &change) {
+  checkContentChange(change);
   const std::string &newText = change["text"].get_ref<const std::string &>();
   if (!change.contains("range")) {
     text = newText;
     return;
   }
-  const json &range = change["range"];
-  if (!range.is_object() || !range.contains("start") || !range.contains("end"))
-    throw ProtocolError(kInvalidParams, "a content change's `range` needs `start` and `end`");
-  LineIndex index(text);
-  uint32_t begin = index.offsetOf(positionFromJson(range["start"]));
-  uint32_t end = index.offsetOf(positionFromJson(range["end"]));
+  // Only the lines up to each end are scanned: typing in a large document
+  // costs what the edit's position costs, not a line table of the whole text.
+  uint32_t begin = offsetInText(text, positionFromJson(change["range"]["start"]));
+  uint32_t end = offsetInText(text, positionFromJson(change["range"]["end"]));
   if (end < begin)
     std::swap(begin, end);
   text.replace(begin, end - begin, newText);
@@ -47,11 +56,12 @@ bool DocumentStore::change(const std::string &path, int64_t version, const nlohm
     return false;
   if (!contentChanges.is_array())
     throw ProtocolError(kInvalidParams, "`contentChanges` must be an array");
-  // Apply to a copy: a malformed change leaves the document as it was.
-  std::string text = it->second.text;
+  // Check them all first: a malformed change leaves the document as it was.
+  // Then apply in place, with no copy of a large text.
   for (const json &change : contentChanges)
-    applyContentChange(text, change);
-  it->second.text = std::move(text);
+    checkContentChange(change);
+  for (const json &change : contentChanges)
+    applyContentChange(it->second.text, change);
   it->second.version = version;
   return true;
 }
@@ -66,8 +76,17 @@ const Document *DocumentStore::find(const std::string &path) const {
 std::map<std::string, std::string> DocumentStore::texts() const {
   std::map<std::string, std::string> result;
   for (const auto &[path, doc] : documents_)
-    result[path] = doc.text;
+    if (!doc.tooLargeToAnalyse())
+      result[path] = doc.text;
   return result;
+}
+
+std::vector<std::string> DocumentStore::analysedPaths() const {
+  std::vector<std::string> paths;
+  for (const auto &[path, doc] : documents_)
+    if (!doc.tooLargeToAnalyse())
+      paths.push_back(path);
+  return paths;
 }
 
 } // namespace cairn::lsp

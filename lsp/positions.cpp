@@ -1,6 +1,7 @@
 #include "lsp/positions.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace cairn::lsp {
 namespace {
@@ -15,7 +16,47 @@ unsigned sequenceLength(unsigned char lead) {
   return 1;
 }
 
+// The byte offset of UTF-16 unit `character` in the line text[begin, end)
+// (without its terminator), clamped to the line end.
+uint32_t offsetInLine(llvm::StringRef text, uint32_t begin, uint32_t end, uint32_t character) {
+  uint32_t offset = begin, units = 0;
+  while (offset < end) {
+    unsigned length = sequenceLength(static_cast<unsigned char>(text[offset]));
+    if (offset + length > end)
+      length = 1;
+    unsigned width = length == 4 ? 2 : 1;
+    if (units + width > character)
+      break;
+    units += width;
+    offset += length;
+  }
+  return offset;
+}
+
+// The end of the line starting at `begin` (its terminator's offset, or the
+// text's end), looking no further than that line.
+size_t lineEndFrom(llvm::StringRef text, size_t begin) {
+  const char *start = text.data() + begin;
+  size_t rest = text.size() - begin;
+  const void *newline = std::memchr(start, '\n', rest);
+  size_t end = newline ? static_cast<const char *>(newline) - text.data() : text.size();
+  const void *cr = std::memchr(start, '\r', end - begin);
+  return cr ? static_cast<size_t>(static_cast<const char *>(cr) - text.data()) : end;
+}
+
 } // namespace
+
+uint32_t offsetInText(llvm::StringRef text, Position position) {
+  size_t begin = 0;
+  for (uint32_t line = 0; line < position.line; ++line) {
+    size_t end = lineEndFrom(text, begin);
+    if (end == text.size())
+      return static_cast<uint32_t>(text.size());
+    begin = end + (text[end] == '\r' && end + 1 < text.size() && text[end + 1] == '\n' ? 2 : 1);
+  }
+  return offsetInLine(text, static_cast<uint32_t>(begin), static_cast<uint32_t>(lineEndFrom(text, begin)),
+                      position.character);
+}
 
 uint32_t utf16Length(llvm::StringRef text) {
   uint32_t units = 0;
@@ -46,18 +87,7 @@ uint32_t LineIndex::offsetOf(Position position) const {
   // The terminator is not part of the line.
   while (lineEnd > offset && (text_[lineEnd - 1] == '\n' || text_[lineEnd - 1] == '\r'))
     --lineEnd;
-  uint32_t units = 0;
-  while (offset < lineEnd) {
-    unsigned length = sequenceLength(static_cast<unsigned char>(text_[offset]));
-    if (offset + length > lineEnd)
-      length = 1;
-    unsigned width = length == 4 ? 2 : 1;
-    if (units + width > position.character)
-      break;
-    units += width;
-    offset += length;
-  }
-  return offset;
+  return offsetInLine(text_, offset, lineEnd, position.character);
 }
 
 Position LineIndex::positionOf(uint32_t offset) const {

@@ -40,6 +40,10 @@ private:
   std::vector<uint32_t> lineStarts_; // "\n", "\r\n" and a lone "\r" end a line, as in LSP
 };
 
+// The byte offset of `position` in `text`, clamped as LineIndex::offsetOf
+// does, scanning only the lines up to it (one edit of a large document).
+uint32_t offsetInText(llvm::StringRef text, Position position);
+
 // UTF-16 code units of UTF-8 `text` (invalid bytes count as one unit each).
 uint32_t utf16Length(llvm::StringRef text);
 

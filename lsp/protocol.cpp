@@ -23,6 +23,13 @@ const SourceFile &fileOf(const Snapshot &snapshot, FileId file) { return snapsho
 
 } // namespace
 
+std::string shortened(llvm::StringRef name) {
+  constexpr size_t kMaxShown = 120;
+  if (name.size() <= kMaxShown)
+    return name.str();
+  return name.take_front(kMaxShown).str() + "...";
+}
+
 std::string pathToUri(llvm::StringRef absolutePath) {
   std::string uri = "file://";
   for (unsigned char c : absolutePath)
@@ -62,11 +69,17 @@ Position positionFromJson(const json &position) {
   if (!position.is_object() || !position.contains("line") || !position.contains("character") ||
       !position["line"].is_number_integer() || !position["character"].is_number_integer())
     throw ProtocolError(kInvalidParams, "a position needs integer `line` and `character`");
-  int64_t line = position["line"].get<int64_t>(), character = position["character"].get<int64_t>();
-  if (line < 0 || character < 0)
-    throw ProtocolError(kInvalidParams, "a position's `line` and `character` cannot be negative");
-  auto clamp = [](int64_t v) { return static_cast<uint32_t>(std::min<int64_t>(v, UINT32_MAX)); };
-  return {clamp(line), clamp(character)};
+  // Past the end of the text is clamped later; past what uint32 holds, here
+  // (an unsigned 2^64-1 must not wrap to a negative number on the way).
+  auto read = [](const json &value) -> uint32_t {
+    if (value.is_number_unsigned())
+      return static_cast<uint32_t>(std::min<uint64_t>(value.get<uint64_t>(), UINT32_MAX));
+    int64_t v = value.get<int64_t>();
+    if (v < 0)
+      throw ProtocolError(kInvalidParams, "a position's `line` and `character` cannot be negative");
+    return static_cast<uint32_t>(std::min<int64_t>(v, UINT32_MAX));
+  };
+  return {read(position["line"]), read(position["character"])};
 }
 
 // Uses the file's own line table (built once when the file was loaded), so a

@@ -72,6 +72,9 @@ struct FeatureContext {
   bool isCancelled() const { return cancelled && cancelled->load(std::memory_order_relaxed); }
 };
 
+// `name` (a method, a URI) cut to a length fit for a log line or a message.
+std::string shortened(llvm::StringRef name);
+
 // file:// URIs, percent-encoded as VS Code does; nullopt for other schemes.
 std::string pathToUri(llvm::StringRef absolutePath);
 std::optional<std::string> uriToPath(llvm::StringRef uri);

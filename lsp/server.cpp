@@ -5,10 +5,18 @@
 
 #include <signal.h>
 
+#include "eval/stack_thread.h"
+
 namespace cairn::lsp {
 
 Server::Server(std::istream &in, std::ostream &out, ServerOptions options)
-    : transport_(in, out), options_(std::move(options)) {}
+    : transport_(in, out), options_(std::move(options)) {
+  // std::cerr is tied to std::cout: each log line would flush the protocol
+  // stream from the logging thread, outside the write mutex, and a message
+  // being written by another thread could go out twice or torn.
+  if (options_.log)
+    options_.log->tie(nullptr);
+}
 
 Server::~Server() {
   {
@@ -32,8 +40,11 @@ Server::~Server() {
 }
 
 int Server::run() {
-  worker_ = std::thread([this] { workLoop(); });
-  diagnostics_ = std::thread([this] { diagnosticsLoop(); });
+  // Parsing, checking and the features recurse as deep as the source nests:
+  // the worker and the analysis run on stacks sized for the nesting the
+  // parser and the checker accept (evaluation makes its own).
+  worker_ = std::thread([this] { eval::runWithStack(kAnalysisStackBytes, [this] { workLoop(); }); });
+  diagnostics_ = std::thread([this] { eval::runWithStack(kAnalysisStackBytes, [this] { diagnosticsLoop(); }); });
   if (options_.clientProcessId)
     clientWatcher_ = std::thread([this, pid = *options_.clientProcessId] { watchClient(pid); });
   readLoop();
@@ -42,6 +53,42 @@ int Server::run() {
   worker_.join();
   return state_.load() == LifecycleState::ShutDown ? 0 : 1;
 }
+
+namespace {
+
+// The id to answer a malformed message with: its own when that is a string
+// or a number, else null (never a structure to copy back).
+json answerableId(const json &message) {
+  if (message.is_object() && message.contains("id") && (message["id"].is_string() || message["id"].is_number()))
+    return message["id"];
+  return nullptr;
+}
+
+struct EnvelopeProblem {
+  int code = 0;
+  const char *message = nullptr; // null: a response from the client, to ignore
+};
+
+// What is wrong with the JSON-RPC envelope of `message`, if anything.
+std::optional<EnvelopeProblem> envelopeProblem(const json &message) {
+  if (message.is_array())
+    return EnvelopeProblem{kInvalidRequest, "batches are not supported: send each message on its own"};
+  if (!message.is_object())
+    return EnvelopeProblem{kInvalidRequest, "a message must be a JSON object"};
+  if (!message.contains("jsonrpc") || message["jsonrpc"] != "2.0")
+    return EnvelopeProblem{kInvalidRequest, "a message needs `\"jsonrpc\": \"2.0\"`"};
+  bool hasId = message.contains("id");
+  if (!message.contains("method")) {
+    if (hasId && (message.contains("result") || message.contains("error")))
+      return EnvelopeProblem{}; // a response to one of our requests (registerCapability)
+    return EnvelopeProblem{kInvalidRequest, "a request needs a `method`"};
+  }
+  if (!message["method"].is_string() || (hasId && !message["id"].is_string() && !message["id"].is_number_integer()))
+    return EnvelopeProblem{kInvalidRequest, "`method` must be a string and `id` an integer or a string"};
+  return std::nullopt;
+}
+
+} // namespace
 
 void Server::readLoop() {
   while (true) {
@@ -52,6 +99,7 @@ void Server::readLoop() {
     }
     if (incoming.kind == IncomingMessage::Kind::BadHeader) {
       log(incoming.error);
+      sendError(nullptr, kParseError, incoming.error);
       continue;
     }
     if (incoming.kind == IncomingMessage::Kind::ParseError) {
@@ -59,35 +107,26 @@ void Server::readLoop() {
       sendError(nullptr, kParseError, "the message is not valid JSON: " + incoming.error);
       continue;
     }
+    if (std::optional<EnvelopeProblem> problem = envelopeProblem(incoming.json)) {
+      if (problem->message)
+        sendError(answerableId(incoming.json), problem->code, problem->message);
+      continue;
+    }
     const json &message = incoming.json;
-    if (!message.is_object()) {
-      sendError(nullptr, kInvalidRequest, "a message must be a JSON object");
-      continue;
-    }
     bool hasId = message.contains("id");
-    if (!message.contains("method")) {
-      if (!hasId || (!message.contains("result") && !message.contains("error")))
-        sendError(hasId ? message["id"] : json(nullptr), kInvalidRequest, "a request needs a `method`");
-      continue; // otherwise a response to one of our requests (registerCapability)
-    }
-    if (!message["method"].is_string() ||
-        (hasId && !message["id"].is_string() && !message["id"].is_number_integer())) {
-      sendError(hasId && (message["id"].is_string() || message["id"].is_number()) ? message["id"] : json(nullptr),
-                kInvalidRequest, "`method` must be a string and `id` an integer or a string");
-      continue;
-    }
     const std::string &method = message["method"].get_ref<const std::string &>();
     if (method == "exit")
       return;
     if (method == "$/cancelRequest" && !hasId) {
-      cancel(message.value("params", json::object()));
+      if (message.contains("params"))
+        cancel(message["params"]);
       continue;
     }
-    Job job{message, nullptr, false};
+    Job job{std::move(incoming.json), nullptr, false};
     if (hasId) {
       job.cancelled = std::make_shared<std::atomic<bool>>(false);
       std::lock_guard<std::mutex> lock(pendingMutex_);
-      pending_[message["id"].dump()] = job.cancelled;
+      pending_[job.message["id"].dump()] = job.cancelled;
     }
     enqueue(std::move(job));
   }
@@ -102,7 +141,7 @@ void Server::enqueue(Job job) {
 }
 
 void Server::cancel(const json &params) {
-  if (!params.is_object() || !params.contains("id"))
+  if (!params.is_object() || !params.contains("id") || !(params["id"].is_string() || params["id"].is_number_integer()))
     return;
   std::lock_guard<std::mutex> lock(pendingMutex_);
   auto it = pending_.find(params["id"].dump());
@@ -126,14 +165,15 @@ void Server::workLoop() {
 }
 
 void Server::handle(const Job &job) {
+  static const json kNoParams; // null; params are not copied: a didOpen's may be 100 MB
   const json &message = job.message;
   const std::string &method = message["method"].get_ref<const std::string &>();
-  json params = message.contains("params") ? message["params"] : json(nullptr);
+  const json &params = message.contains("params") ? message["params"] : kNoParams;
   if (!job.cancelled) {
     try {
       handleNotification(method, params);
     } catch (const std::exception &e) {
-      log("notification " + method + " failed: " + e.what());
+      log("notification " + shortened(method) + " failed: " + e.what());
     }
     return;
   }
@@ -159,10 +199,10 @@ void Server::handleRequest(const json &id, const std::string &method, const json
   } catch (const ProtocolError &e) {
     sendError(id, e.code, e.what());
   } catch (const json::exception &e) {
-    sendError(id, kInvalidParams, std::string("invalid params for `") + method + "`: " + e.what());
+    sendError(id, kInvalidParams, "invalid params for `" + shortened(method) + "`: " + e.what());
   } catch (const std::exception &e) {
-    log("internal error in " + method + ": " + e.what());
-    sendError(id, kInternalError, std::string("internal error in `") + method + "`: " + e.what());
+    log("internal error in " + shortened(method) + ": " + e.what());
+    sendError(id, kInternalError, "internal error in `" + shortened(method) + "`: " + e.what());
   }
 }
 

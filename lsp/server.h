@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <cstddef>
 #include <cstdint>
 #include <deque>
 #include <filesystem>
@@ -47,6 +48,9 @@ public:
 
   // Serves until `exit` or the end of the input: 0 after `shutdown`, else 1.
   int run();
+
+  // The stack of the worker and diagnostics threads (reserved, not committed).
+  static constexpr size_t kAnalysisStackBytes = size_t(256) << 20;
 
 private:
   struct Job {

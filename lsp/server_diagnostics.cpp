@@ -15,7 +15,8 @@ void Server::scheduleDiagnostics() {
   job.request.evaluate = job.request.files;
   job.request.lint = true;
   for (const auto &[path, document] : server_.documents.all())
-    job.documents.push_back({document.uri, path, document.version});
+    job.documents.push_back(
+        {document.uri, path, document.version, document.tooLargeToAnalyse() ? document.text.size() : 0});
   {
     std::lock_guard<std::mutex> lock(shared_.mutex);
     shared_.job = std::move(job);
@@ -53,7 +54,9 @@ void Server::runDiagnosticsJob(const DiagnosticsJob &job) {
   auto start = std::chrono::steady_clock::now();
   AnalysisRequest request = job.request;
   request.superseded = [this, generation = job.generation] { return shared_.generation.load() != generation; };
-  auto analysis = std::make_shared<const Analysis>(analyzeForDiagnostics(request));
+  // Only documents too large to analyse are open: nothing to analyse.
+  auto analysis = std::make_shared<const Analysis>(request.files.empty() ? Analysis{std::make_shared<Snapshot>()}
+                                                                         : analyzeForDiagnostics(request));
   if (analysis->superseded || shared_.generation.load() != job.generation)
     return;
   {
@@ -75,7 +78,8 @@ void Server::runDiagnosticsJob(const DiagnosticsJob &job) {
       return;
     for (const OpenDocument &document : job.documents)
       publish(document.uri, document.version,
-              documentDiagnostics(*analysis, document.path, server_.client.capabilities));
+              document.tooLargeBytes ? json::array({tooLargeDiagnostic(document.tooLargeBytes)})
+                                     : documentDiagnostics(*analysis, document.path, server_.client.capabilities));
   }
   auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
   log("diagnostics of " + std::to_string(job.documents.size()) + " document(s) in " +

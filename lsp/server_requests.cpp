@@ -37,7 +37,7 @@ json Server::dispatchRequest(const std::string &method, const json &params, cons
     return pullWorkspaceDiagnostics(params);
   if (const FeatureEntry *feature = findFeature(method))
     return runFeature(*feature, params, cancelled);
-  throw ProtocolError(kMethodNotFound, "unknown method `" + method + "`");
+  throw ProtocolError(kMethodNotFound, "unknown method `" + shortened(method) + "`");
 }
 
 json Server::initialize(const json &params) {
@@ -97,13 +97,17 @@ void Server::handleNotification(const std::string &method, const json &params) {
     // Nothing to do: the buffer already holds the saved text; no trace
     // output, progress or settings yet.
   } else if (method.rfind("$/", 0) != 0) {
-    log("ignored notification " + method);
+    log("ignored notification " + shortened(method));
   }
 }
 
 json Server::runFeature(const FeatureEntry &feature, const json &params, const std::atomic<bool> &cancelled) {
   bool hasDocument = params.is_object() && params.contains("textDocument");
   std::string path = hasDocument || feature.scope == FeatureScope::Document ? documentPath(params) : std::string();
+  // A document too large to analyse has nothing to offer: every feature's
+  // result may be null, and it is, at once.
+  if (const Document *document = server_.documents.find(path); document && document->tooLargeToAnalyse())
+    return nullptr;
   std::shared_ptr<const Snapshot> snapshot =
       feature.scope == FeatureScope::Workspace ? workspaceSnapshot(path) : documentSnapshot(path);
   uint32_t module = kNoModule;
@@ -124,10 +128,12 @@ json Server::runFeature(const FeatureEntry &feature, const json &params, const s
 
 json Server::pullDiagnostics(const json &params) {
   std::string path = documentPath(params);
-  std::shared_ptr<const Analysis> analysis = currentAnalysis(path);
   std::string resultId = std::to_string(shared_.generation.load());
   if (params.contains("previousResultId") && params["previousResultId"] == resultId)
     return {{"kind", "unchanged"}, {"resultId", resultId}};
+  if (const Document *document = server_.documents.find(path); document && document->tooLargeToAnalyse())
+    return {{"kind", "full"}, {"resultId", resultId}, {"items", {tooLargeDiagnostic(document->text.size())}}};
+  std::shared_ptr<const Analysis> analysis = currentAnalysis(path);
   return {{"kind", "full"},
           {"resultId", resultId},
           {"items", documentDiagnostics(*analysis, path, server_.client.capabilities)}};
@@ -150,7 +156,9 @@ json Server::pullWorkspaceDiagnostics(const json &params) {
       item["kind"] = "unchanged";
     } else {
       item["kind"] = "full";
-      item["items"] = documentDiagnostics(*analysis, path, server_.client.capabilities);
+      item["items"] = document.tooLargeToAnalyse()
+                          ? json::array({tooLargeDiagnostic(document.text.size())})
+                          : documentDiagnostics(*analysis, path, server_.client.capabilities);
     }
     items.push_back(std::move(item));
   }

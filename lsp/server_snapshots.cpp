@@ -9,8 +9,7 @@ namespace cairn::lsp {
 
 AnalysisRequest Server::analysisRequest(std::vector<std::string> extraFiles, bool workspace) const {
   AnalysisRequest request;
-  for (const auto &[path, document] : server_.documents.all())
-    request.files.push_back(path);
+  request.files = server_.documents.analysedPaths();
   if (workspace && server_.workspaceFiles)
     extraFiles.insert(extraFiles.end(), server_.workspaceFiles->begin(), server_.workspaceFiles->end());
   for (std::string &file : extraFiles)

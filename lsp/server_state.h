@@ -52,6 +52,7 @@ struct ServerState {
 struct OpenDocument {
   std::string uri, path;
   int64_t version = 0;
+  size_t tooLargeBytes = 0; // not analysed (Document::tooLargeToAnalyse): its size
 };
 struct DiagnosticsJob {
   uint64_t generation = 0;

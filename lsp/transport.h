@@ -1,7 +1,11 @@
 // JSON-RPC 2.0 framing over byte streams: `Content-Length: N\r\n\r\n` + N
 // bytes of JSON. Reading is tolerant (header names in any case, `\n` line
-// ends, unknown headers such as Content-Type ignored, garbage skipped);
-// writing is serialised by one mutex so any thread may send.
+// ends, unknown headers such as Content-Type ignored, garbage skipped) and
+// bounded: header lines keep at most a few KiB, a body is read as its bytes
+// arrive (never allocated from the header's claim), and a body longer than
+// kMaxMessageBytes is skipped by resynchronising on the next header, also when
+// it is glued to the end of garbage. Writing is serialised by one mutex so
+// any thread may send.
 #pragma once
 
 #include <istream>
@@ -41,9 +45,21 @@ public:
   // Frames and writes one message, then flushes; safe from any thread.
   void send(const nlohmann::json &message);
 
+  // The longest body read (a 100 MB document fits, JSON-escaped).
+  static constexpr long long kMaxMessageBytes = 128ll << 20;
+
 private:
-  // Reads one header block; nullopt at end of stream. Returns the body length
-  // (or -1 when the block had no valid Content-Length).
+  static constexpr long long kMaxBodyBytes = kMaxMessageBytes;
+  static constexpr long long kNoLength = -1; // readHeaders: no usable Content-Length
+  static constexpr long long kTooLong = -2;  // readHeaders: a length over kMaxBodyBytes
+
+  // One header line without its `\n` (only the tail of an overlong one);
+  // false at the end of the stream.
+  bool readHeaderLine(std::string &line);
+  // `length` bytes, read in steps; nullopt when the stream ends first.
+  std::optional<std::string> readBody(size_t length);
+  // Reads one header block; nullopt at end of stream. Returns the body length,
+  // or kNoLength / kTooLong.
   std::optional<long long> readHeaders();
 
   std::istream &in_;
