@@ -11,10 +11,11 @@
 #include "cli/driver.h"
 
 inline void runDriverOnInput(const std::vector<std::string> &args, std::string input,
-                             std::vector<std::filesystem::path> stdlibDirs = {}) {
+                             std::vector<std::filesystem::path> stdlibDirs = {},
+                             std::filesystem::path workingDir = std::filesystem::temp_directory_path()) {
   std::ostringstream out, err;
   cairn::cli::DriverIO io;
-  io.workingDir = std::filesystem::temp_directory_path();
+  io.workingDir = std::move(workingDir);
   io.readStdin = [&](uint64_t maxBytes) { return input.substr(0, maxBytes); };
   io.out = &out;
   io.err = &err;
