@@ -21,6 +21,7 @@ std::optional<std::string> diagnosticDocsAnchor(llvm::StringRef code) {
     {"E0109", "e0109-unterminated-comment"},
     {"E0110", "e0110-interpolated-key"},
     {"E0111", "e0111-interpolated-import-path"},
+    {"E0112", "e0112-misspelt-secret"},
     {"E0201", "e0201-module-not-found"},
     {"E0202", "e0202-import-outside-the-project-root"},
     {"E0203", "e0203-import-cycle"},
