@@ -126,7 +126,9 @@ Value collectionBuiltin(BuiltinCall &call) {
   }
   case BuiltinId::Contains: return contains(call);
   case BuiltinId::Merge: return merge(call);
-  case BuiltinId::Fail: call.fail(call.string(0).str());
+  case BuiltinId::Fail:
+    call.string(0);
+    call.ev.raise(DiagKind::BuiltinFailed, call.span, call.name().str(), call.ev.messageText(call.args[0]));
   case BuiltinId::TypeOf: return call.text(kindName(call.args[0].kind()));
   default: call.fail("not a collection builtin");
   }

@@ -13,7 +13,10 @@ struct BuiltinCall {
   Span span;
 
   llvm::StringRef name() const { return types::builtinInfo(id).name; }
-  [[noreturn]] void fail(const std::string &why) { ev.raise(DiagKind::BuiltinFailed, span, name().str(), why); }
+  // `why` may quote an argument: secret ones are replaced (eval/secret.h).
+  [[noreturn]] void fail(const std::string &why) {
+    ev.raise(DiagKind::BuiltinFailed, span, name().str(), ev.scrubbed(why, args));
+  }
   [[noreturn]] void wrongKind(size_t i, llvm::StringRef expected) { ev.raiseKind(args[i], expected, span); }
 
   llvm::StringRef string(size_t i) {

@@ -10,6 +10,10 @@ namespace {
 bool sameSpan(Span a, Span b) { return a.file == b.file && a.begin == b.begin && a.end == b.end; }
 
 bool sameArgument(const Value &a, const Value &b) {
+  // A secret argument must not hit the entry of an equal public one: the
+  // result would lose its mark.
+  if (a.isSecret() != b.isSecret())
+    return false;
   if (a.kind() != b.kind() || !sameSpan(a.span(), b.span()))
     return false;
   switch (a.kind()) {

@@ -18,7 +18,9 @@ void flattenDocuments(Evaluator &ev, Value value, Span emitSpan, std::vector<Val
     return;
   }
   if (value.kind() == ValueKind::Object) {
-    documents.push_back(value);
+    // A Kubernetes Secret's data is secret from here on (output writers and
+    // the policies run on the output see the marks; the text is unchanged).
+    documents.push_back(markSecretData(ev.arena(), value));
     emits.push_back(emitSpan);
     return;
   }

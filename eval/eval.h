@@ -39,6 +39,9 @@ struct EvalOptions {
   // The objects seen by the lint-only builtins (`findObject`, ...); null
   // outside `cairn lint`, where calling them is E0513.
   LintWorld *lint = nullptr;
+  // Some value given from outside (the objects `cairn lint` checks) may be
+  // secret (eval/secret.h). Programs with a `secret param` need not say so.
+  bool secretInputs = false;
   // Also evaluate every top-level `let` of these modules (for `cairn eval`).
   std::vector<uint32_t> collectLetsOf;
 };

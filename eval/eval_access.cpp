@@ -75,7 +75,7 @@ Value Evaluator::evalMapComp(const ast::MapComp &e, Span span, const Scope &scop
     if (key.kind() != ValueKind::String)
       raiseKind(key, "string", keySpan);
     if (!seen.try_emplace(key.asString(), uint32_t(fields.size())).second)
-      raise(DiagKind::DuplicateField, keySpan, key.asString().str());
+      raise(DiagKind::DuplicateField, keySpan, key.isSecret() ? kSecretPlaceholder.str() : key.asString().str());
     Value value = eval(e.value, inner);
     if (!value.isNull()) // objects never hold null entries
       fields.push_back(ObjectField{key.asString(), value, key.span(), true});
@@ -128,7 +128,7 @@ Value Evaluator::evalIndex(const ast::IndexExpr &e, Span span, const Scope &scop
       raiseKind(index, "int", indexSpan);
     llvm::ArrayRef<Value> items = object.asList();
     if (index.asInt() < 0 || uint64_t(index.asInt()) >= items.size())
-      raise(DiagKind::IndexOutOfRange, indexSpan, index.asInt(), items.size());
+      raise(DiagKind::IndexOutOfRange, indexSpan, showValue(index), items.size());
     return items[size_t(index.asInt())];
   }
   if (object.kind() == ValueKind::Object) {
@@ -139,7 +139,7 @@ Value Evaluator::evalIndex(const ast::IndexExpr &e, Span span, const Scope &scop
       return field->value;
     if (data.schema != kNoSchema && checked_.schemas[data.schema].field(index.asString()))
       return Value::null(span);
-    raise(DiagKind::KeyNotFound, indexSpan, index.asString().str());
+    raise(DiagKind::KeyNotFound, indexSpan, index.isSecret() ? kSecretPlaceholder.str() : index.asString().str());
   }
   raiseKind(object, "list | map", ast(scope.module).expr(e.object).span);
 }

@@ -50,7 +50,7 @@ Value Evaluator::callBuiltinChecked(types::BuiltinId id, llvm::ArrayRef<Value> a
                             : fmt::format("{} to {} arguments", info.minArgs, info.maxArgs);
     raise(DiagKind::WrongArity, callSpan, info.name.str(), takes, args.size());
   }
-  return callBuiltin(*this, id, args, callSpan);
+  return taintFrom(callBuiltin(*this, id, args, callSpan), args);
 }
 
 void Evaluator::checkArity(llvm::StringRef name, size_t expected, size_t given, Span callSpan) {

@@ -28,12 +28,14 @@ Value Evaluator::evalString(const ast::StringLit &e, Span span, const Scope &sco
   if (e.parts.size() == 1 && !e.parts[0].expr.valid())
     return Value::string(e.parts[0].text, span); // owned by the module: no copy
   llvm::SmallString<128> text;
+  bool secret = false; // the parts are recorded; the whole is only marked
   for (const ast::StringPart &part : e.parts) {
     if (!part.expr.valid()) {
       text += part.text;
       continue;
     }
     Value v = eval(part.expr, scope);
+    secret = secret || v.isSecret();
     switch (v.kind()) {
     case ValueKind::String: text += v.asString(); break;
     case ValueKind::Int: text += std::to_string(v.asInt()); break;
@@ -43,12 +45,19 @@ Value Evaluator::evalString(const ast::StringLit &e, Span span, const Scope &sco
     }
     checkStringSize(text.size(), span);
   }
-  return makeString(text, span);
+  Value result = makeString(text, span);
+  return secret ? result.withSecretMark() : result;
 }
 
 Value Evaluator::evalUnary(const ast::UnaryExpr &e, Span span, const Scope &scope) {
   Value v = eval(e.operand, scope);
-  if (e.op == ast::UnaryOp::Not) {
+  if (v.isSecret())
+    return taint(applyUnary(e.op, v, span));
+  return applyUnary(e.op, v, span);
+}
+
+Value Evaluator::applyUnary(ast::UnaryOp op, Value v, Span span) {
+  if (op == ast::UnaryOp::Not) {
     if (v.kind() != ValueKind::Bool)
       raiseKind(v, "bool", v.span());
     return Value::boolean(!v.asBool(), span);
@@ -89,7 +98,19 @@ Value Evaluator::evalBinary(const ast::BinaryExpr &e, Span span, const Scope &sc
   case BinaryOp::Le:
   case BinaryOp::Gt:
   case BinaryOp::Ge: return comparison(e.op, lhs, rhs, span);
-  default: return arithmetic(e.op, lhs, rhs, span);
+  default: break;
+  }
+  Value result = arithmetic(e.op, lhs, rhs, span);
+  if (!lhs.isSecret() && !rhs.isSecret())
+    return result;
+  // A joined string is marked (its secret parts are recorded already); a
+  // computed number is recorded too, to be found in messages that quote it.
+  // Joined lists keep the marks of their items.
+  switch (result.kind()) {
+  case ValueKind::String: return result.withSecretMark();
+  case ValueKind::Int:
+  case ValueKind::Float: return taint(result);
+  default: return result;
   }
 }
 

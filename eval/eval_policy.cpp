@@ -11,6 +11,8 @@ namespace cairn::eval {
 void Evaluator::runPolicyChecks(const types::PolicyInfo &policy, Value target, llvm::ArrayRef<Value> params,
                                 std::vector<CheckFailure> &failures) {
   const auto &decl = *ast(policy.module).decl(policy.decl).as<ast::PolicyDecl>();
+  if (target.kind() == ValueKind::Object && isKubernetesSecret(target.asObject()))
+    expectSecrets();
   // `self` and the parameters, innermost last, as the checker pushed them.
   llvm::SmallVector<Frame, 4> frames;
   frames.push_back(Frame{nullptr, "self", target});
@@ -53,7 +55,7 @@ void Evaluator::runPolicyChecks(const types::PolicyInfo &policy, Value target, l
     failure.checkSpan = check.span;
     if (check.message.valid()) {
       Value text = eval(check.message, scope);
-      failure.message = text.kind() == ValueKind::String ? text.asString().str() : showValue(text);
+      failure.message = messageText(text, target);
     } else {
       failure.message = "`" + sourceText(condSpan).str() + "` is false";
     }

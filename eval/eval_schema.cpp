@@ -154,7 +154,7 @@ void Evaluator::runChecks(SchemaScope &scope, Value instance) {
     std::string message;
     if (check.message.valid()) {
       Value text = eval(check.message, checkScope);
-      message = text.kind() == ValueKind::String ? text.asString().str() : showValue(text);
+      message = messageText(text);
     } else {
       message = "`" + sourceText(condSpan).str() + "`";
     }

@@ -16,6 +16,16 @@ template <typename T> constexpr size_t kExprKind = indexIn<T>(static_cast<const 
 
 } // namespace
 
+// Any `secret param` in the program: without one (and outside lint) no
+// value can be secret, and the taint checks cost nothing.
+static bool declaresSecretParam(const Program &program) {
+  for (const ProgramModule &module : program.modules)
+    for (ast::DeclId decl : module.ast.decls())
+      if (const auto *param = module.ast.decl(decl).as<ast::ParamDecl>(); param && param->isSecret())
+        return true;
+  return false;
+}
+
 Evaluator::Evaluator(const Program &program, const types::CheckedProgram &checked,
                      const EvalOptions &options, DiagnosticSink &diags, ValueArena &arena)
     : program_(program), checked_(checked), options_(options), diags_(diags), arena_(arena),
@@ -26,6 +36,7 @@ Evaluator::Evaluator(const Program &program, const types::CheckedProgram &checke
     modules_[m].lets.resize(decls);
     modules_[m].params.resize(decls);
   }
+  secretsPossible_ = options.secretInputs || declaresSecretParam(program);
 }
 
 Value Evaluator::eval(ast::ExprId id, const Scope &scope) {

@@ -24,6 +24,7 @@
 #include "eval/constant_exprs.h"
 #include "eval/function_purity.h"
 #include "eval/policy_eval.h"
+#include "eval/secret.h"
 #include "eval/slot_stack.h"
 
 namespace cairn::eval {
@@ -144,6 +145,23 @@ public:
   // `TCP`, names) are checked against the same patterns over and over.
   bool regexMatches(const std::regex &re, llvm::StringRef pattern, llvm::StringRef text) const;
 
+  // ---- secrets (eval/secret.h)
+  // `value` marked secret (deeply), its scalars' texts recorded for scrubbing.
+  Value taint(Value value);
+  // `result` tainted when any of `sources` holds a secret (a builtin's result
+  // from its arguments). Free when the program can hold no secret.
+  Value taintFrom(Value result, llvm::ArrayRef<Value> sources) {
+    return secretsPossible_ && anyContainsSecret(sources) ? taint(result) : result;
+  }
+  // Values may be secret from now on (a Secret is checked by a policy).
+  void expectSecrets() { secretsPossible_ = true; }
+  // A message made from `text` (a check or `fail` message), with the secrets
+  // in it replaced; `context` holds more values whose secrets to look for
+  // (the object a policy checks).
+  std::string messageText(Value text, llvm::ArrayRef<Value> context = {});
+  // `why` with the secrets of `args` (and those met before) replaced.
+  std::string scrubbed(const std::string &why, llvm::ArrayRef<Value> args);
+
   // E0510 for a value of the wrong kind where `expected` was needed.
   [[noreturn]] void raiseKind(Value value, llvm::StringRef expected, Span span);
 
@@ -180,6 +198,7 @@ private:
   // eval_ops.cpp
   LLVM_ATTRIBUTE_NOINLINE Value evalString(const ast::StringLit &e, Span span, const Scope &scope);
   LLVM_ATTRIBUTE_NOINLINE Value evalUnary(const ast::UnaryExpr &e, Span span, const Scope &scope);
+  Value applyUnary(ast::UnaryOp op, Value operand, Span span);
   LLVM_ATTRIBUTE_NOINLINE Value evalBinary(const ast::BinaryExpr &e, Span span, const Scope &scope);
   Value arithmetic(ast::BinaryOp op, Value lhs, Value rhs, Span span);
   Value intArithmetic(ast::BinaryOp op, int64_t a, int64_t b, Span span);
@@ -263,6 +282,7 @@ private:
   // params.cpp
   Value paramValue(uint32_t module, ast::DeclId decl, Span useSpan);
   void reportUnknownParam(const ParamInput &input);
+  bool isSecretParamName(llvm::StringRef name) const;
 
   const Program &program_;
   const types::CheckedProgram &checked_;
@@ -293,6 +313,10 @@ private:
   uint64_t phantomBytes_ = 0; // value bytes memo hits would have allocated
   uint32_t peakDepth_ = 0;    // deepest call nesting so far (for the memo's depth record)
   uint32_t depth_ = 0;
+  SecretTexts secretTexts_;
+  // Whether values may be secret: the program declares a `secret param`, or
+  // objects from outside hold secrets (lint), or a Secret was met.
+  bool secretsPossible_ = false;
   bool fatal_ = false; // a limit was hit: evaluate nothing more
   bool abandoned_ = false;
   // Any recursion the call limit misses (or a small thread stack) becomes E0507.
@@ -313,8 +337,10 @@ private:
 };
 
 // A JSON value (values files, lint parameters) as a value of `type`, built
-// like a literal of it (params.cpp).
-Value jsonToValue(Evaluator &ev, const nlohmann::ordered_json &data, types::TypeId type, Span span);
+// like a literal of it (params.cpp). `secret`: for a `secret param`, every
+// scalar is marked before the schemas it builds check it.
+Value jsonToValue(Evaluator &ev, const nlohmann::ordered_json &data, types::TypeId type, Span span,
+                  bool secret = false);
 
 // Builtins (builtins.cpp): `args` already evaluated.
 Value callBuiltin(Evaluator &ev, types::BuiltinId id, llvm::ArrayRef<Value> args, Span callSpan);

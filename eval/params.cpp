@@ -49,11 +49,16 @@ void collectKinds(const types::TypeStore &store, types::TypeId type, ScalarKinds
   }
 }
 
-} // namespace
+// Where a parameter was set, for notes: `-p name=text` shows no text for a
+// secret parameter.
+std::string shownOrigin(const ParamInput &input, bool secret) {
+  if (secret && input.fromText && llvm::StringRef(input.origin).startswith("-p "))
+    return fmt::format("-p {}={}", input.name, kSecretPlaceholder.str());
+  return input.origin;
+}
 
-// Converts one JSON value, guided by `type` so that objects meant for a
-// schema are built as instances of it (defaults and checks included).
-Value jsonToValue(Evaluator &ev, const nlohmann::ordered_json &data, types::TypeId type, Span span) {
+// A JSON scalar as a value (null for an array or object).
+Value jsonScalar(Evaluator &ev, const nlohmann::ordered_json &data, types::TypeId type, Span span) {
   using Json = nlohmann::ordered_json;
   // A whole number for a float parameter becomes a float, as with `-p`.
   ScalarKinds kinds;
@@ -61,7 +66,6 @@ Value jsonToValue(Evaluator &ev, const nlohmann::ordered_json &data, types::Type
     collectKinds(ev.types(), type, kinds);
   bool wantsFloat = kinds.real && !kinds.integer;
   switch (data.type()) {
-  case Json::value_t::null: return Value::null(span);
   case Json::value_t::boolean: return Value::boolean(data.get<bool>(), span);
   case Json::value_t::number_integer:
     return wantsFloat ? Value::real(data.get<double>(), span) : Value::integer(data.get<int64_t>(), span);
@@ -73,13 +77,24 @@ Value jsonToValue(Evaluator &ev, const nlohmann::ordered_json &data, types::Type
   }
   case Json::value_t::number_float: return Value::real(data.get<double>(), span);
   case Json::value_t::string: return ev.makeString(data.get_ref<const std::string &>(), span);
+  default: return Value::null(span);
+  }
+}
+
+} // namespace
+
+// Converts one JSON value, guided by `type` so that objects meant for a
+// schema are built as instances of it (defaults and checks included).
+Value jsonToValue(Evaluator &ev, const nlohmann::ordered_json &data, types::TypeId type, Span span, bool secret) {
+  using Json = nlohmann::ordered_json;
+  switch (data.type()) {
   case Json::value_t::array: {
     types::TypeId element = ev.types().any();
     if (type.valid() && ev.types().kind(ev.types().strip(type)) == types::TypeKind::List)
       element = ev.types().get(ev.types().strip(type)).element;
     llvm::SmallVector<Value, 16> items;
     for (const Json &item : data)
-      items.push_back(jsonToValue(ev, item, element, span));
+      items.push_back(jsonToValue(ev, item, element, span, secret));
     return ev.makeList(items, span);
   }
   case Json::value_t::object: {
@@ -96,17 +111,21 @@ Value jsonToValue(Evaluator &ev, const nlohmann::ordered_json &data, types::Type
     group.type = ev.objectTypeFor(type, &group);
     size_t i = 0;
     for (auto it = data.begin(); it != data.end(); ++it, ++i)
-      group.inputs[i].value = jsonToValue(ev, it.value(), ev.memberType(group.type, group.inputs[i].name), span);
+      group.inputs[i].value =
+          jsonToValue(ev, it.value(), ev.memberType(group.type, group.inputs[i].name), span, secret);
     return ev.buildGroup(group);
   }
-  default: return Value::null(span);
+  default: {
+    Value scalar = jsonScalar(ev, data, type, span);
+    return secret ? ev.taint(scalar) : scalar;
+  }
   }
 }
 
 // `-p name=text`: string types take the text as is, numbers and bools parse
 // it, anything else reads it as JSON.
-static bool textToValue(Evaluator &ev, const std::string &text, types::TypeId type, Span span, Value &out,
-                        std::string &error) {
+static bool textToValue(Evaluator &ev, const std::string &text, types::TypeId type, Span span, bool secret,
+                        Value &out, std::string &error) {
   ScalarKinds kinds;
   collectKinds(ev.types(), type, kinds);
   bool onlyString = kinds.string && !kinds.integer && !kinds.real && !kinds.boolean && !kinds.other;
@@ -142,8 +161,16 @@ static bool textToValue(Evaluator &ev, const std::string &text, types::TypeId ty
                         : fmt::format("`{}` is not a valid `{}`", text, ev.display(type));
     return false;
   }
-  out = jsonToValue(ev, json, type, span);
+  out = jsonToValue(ev, json, type, span, secret);
   return true;
+}
+
+bool Evaluator::isSecretParamName(llvm::StringRef name) const {
+  for (uint32_t module : program_.entries)
+    for (ast::DeclId decl : ast(module).decls())
+      if (const auto *param = ast(module).decl(decl).as<ast::ParamDecl>(); param && param->name.text == name)
+        return param->isSecret();
+  return false;
 }
 
 void Evaluator::reportUnknownParam(const ParamInput &input) {
@@ -160,6 +187,9 @@ void Evaluator::reportUnknownParam(const ParamInput &input) {
   std::string suggestion = closestMatch(input.name, known);
   if (!suggestion.empty())
     d->withHint(fmt::format("did you mean `{}`?", suggestion));
+  // A misspelt secret parameter: its value must not show in the note.
+  if (!input.origin.empty())
+    d->notes.back() = "set by " + shownOrigin(input, isSecretParamName(suggestion));
 }
 
 void Evaluator::applyParams() {
@@ -177,9 +207,17 @@ void Evaluator::applyParams() {
       try {
         Value value;
         std::string error;
-        bool converted = input.fromText ? textToValue(*this, input.text, type, span, value, error)
+        bool secret = param->isSecret();
+        bool converted = input.fromText ? textToValue(*this, input.text, type, span, secret, value, error)
                                         : (value = jsonToValue(*this, input.json ? *input.json : nlohmann::ordered_json(),
-                                                               type, span), true);
+                                                               type, span, secret), true);
+        // Marked before it is checked: a failure then shows no value.
+        if (param->isSecret()) {
+          if (!error.empty())
+            error = fmt::format("the text given is not a valid `{}`", display(type));
+          if (converted)
+            value = taint(value);
+        }
         Mismatch mismatch;
         if (converted && !conforms(value, type, mismatch))
           error = mismatch.refinementOnly
@@ -187,7 +225,7 @@ void Evaluator::applyParams() {
                       : fmt::format("expected `{}`, found {}", display(mismatch.type), describeValue(mismatch.value));
         if (!error.empty()) {
           if (Diagnostic *d = report(DiagKind::InvalidParamValue, span, input.name, error))
-            d->note("set by " + input.origin);
+            d->note("set by " + shownOrigin(input, param->isSecret()));
           slot.state = ParamSlot::Failed;
           continue;
         }
@@ -226,6 +264,8 @@ Value Evaluator::paramValue(uint32_t module, ast::DeclId decl, Span useSpan) {
   }
   try {
     Value value = evalDeclared(module, param.defaultValue, param.type);
+    if (param.isSecret())
+      value = taint(value);
     slot.value = value;
     slot.state = ParamSlot::Done;
     return value;

@@ -46,6 +46,12 @@ public:
   ValueKind kind() const { return kind_; }
   Span span() const { return span_; }
   Value withSpan(Span span) const { Value v = *this; v.span_ = span; return v; }
+  // Secret: this value came from a `secret param` or a Kubernetes Secret's
+  // data, or was computed from one. Messages show eval/secret.h's placeholder
+  // instead. The mark is on the value itself; for lists and objects see
+  // containsSecret (eval/secret.h).
+  bool isSecret() const { return secret_; }
+  Value withSecretMark() const { Value v = *this; v.secret_ = true; return v; }
 
   bool isNull() const { return kind_ == ValueKind::Null; }
   bool asBool() const { return b_; }
@@ -60,6 +66,7 @@ public:
 private:
   Value(ValueKind kind, Span span) : kind_(kind), span_(span) {}
   ValueKind kind_ = ValueKind::Null;
+  bool secret_ = false; // in what was padding: values stay 32 bytes
   uint32_t len_ = 0;
   Span span_;
   union {

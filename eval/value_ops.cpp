@@ -1,4 +1,5 @@
 #include "eval/value_ops.h"
+#include "eval/secret.h"
 
 #include <cmath>
 #include <cstring>
@@ -131,6 +132,8 @@ std::string describeValue(Value value) {
 }
 
 std::string showValue(Value value) {
+  if (containsSecret(value))
+    return kSecretPlaceholder.str();
   switch (value.kind()) {
   case ValueKind::Null: return "null";
   case ValueKind::Bool: return value.asBool() ? "true" : "false";

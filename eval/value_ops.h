@@ -23,7 +23,8 @@ int compareScalars(Value a, Value b);
 std::string describeValue(Value value);
 
 // The value as it would be written, for messages: `70000`, `"web"`, `true`;
-// long strings are shortened, lists and objects are described.
+// long strings are shortened, lists and objects are described; a value that
+// is or holds a secret is shown as `<secret>` (eval/secret.h).
 std::string showValue(Value value);
 
 } // namespace cairn::eval

@@ -27,7 +27,10 @@ DocId Layout::decl(P::DeclContext *ctx) {
     return docs_.concat(parts);
   }
   if (auto *d = ctx->paramDecl()) {
-    std::vector<DocId> parts{tok(d->PARAM()), space, tok(d->IDENT()), tok(d->COLON()), space, type(d->type())};
+    std::vector<DocId> parts;
+    if (P::SecretMarkContext *mark = d->secretMark())
+      parts.insert(parts.end(), {tok(mark->IDENT()), space});
+    parts.insert(parts.end(), {tok(d->PARAM()), space, tok(d->IDENT()), tok(d->COLON()), space, type(d->type())});
     if (d->ASSIGN())
       parts.push_back(assignment(d->ASSIGN(), d->expr()));
     return docs_.concat(parts);

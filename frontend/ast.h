@@ -178,7 +178,15 @@ struct ImportDecl {
   Span pathSpan;
   Name alias;           // explicit `as NAME`, else invalid (derived by the loader)
 };
-struct ParamDecl { Name name; TypeExprId type; ExprId defaultValue; /* invalid: required */ };
+// `secret param`: the value (and every value computed from it) is redacted in
+// diagnostics and editor results; `secretMark` is the span of the word.
+struct ParamDecl {
+  Name name;
+  TypeExprId type;
+  ExprId defaultValue; // invalid: required
+  Span secretMark;     // invalid: not secret
+  bool isSecret() const { return secretMark.valid(); }
+};
 struct LetDecl { Name name; TypeExprId type; /* invalid: inferred */ ExprId value; };
 struct FnParam { Name name; TypeExprId type; };
 struct FnDecl {

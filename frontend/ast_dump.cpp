@@ -165,7 +165,7 @@ std::string Dumper::decl(const ast::Decl &d) {
   if (const auto *i = d.as<ast::ImportDecl>())
     return "(import " + quote(i->path) + (i->alias.valid() ? " as " + i->alias.text.str() : "") + ")";
   if (const auto *p = d.as<ast::ParamDecl>())
-    return "(param " + p->name.text.str() + ": " + type(p->type) + (p->defaultValue.valid() ? " = " + expr(p->defaultValue) : "") + ")";
+    return std::string(p->isSecret() ? "(secret param " : "(param ") + p->name.text.str() + ": " + type(p->type) + (p->defaultValue.valid() ? " = " + expr(p->defaultValue) : "") + ")";
   if (const auto *l = d.as<ast::LetDecl>())
     return "(let " + l->name.text.str() + (l->type.valid() ? ": " + type(l->type) : "") + " " + expr(l->value) + ")";
   if (const auto *f = d.as<ast::FnDecl>()) {

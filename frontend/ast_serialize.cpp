@@ -29,7 +29,7 @@ static_assert(NodeLayout<ast::Name, 32>::ok && NodeLayout<ast::StringPart, 32>::
               NodeLayout<ast::Refinement, 112>::ok && NodeLayout<ast::NamedType, 184>::ok && NodeLayout<ast::ListType, 4>::ok &&
               NodeLayout<ast::MapType, 8>::ok && NodeLayout<ast::OptionalType, 4>::ok && NodeLayout<ast::UnionType, 24>::ok &&
               NodeLayout<ast::LiteralType, 4>::ok && NodeLayout<ast::FnType, 32>::ok && NodeLayout<ast::ImportDecl, 64>::ok &&
-              NodeLayout<ast::ParamDecl, 40>::ok && NodeLayout<ast::LetDecl, 40>::ok && NodeLayout<ast::FnParam, 40>::ok &&
+              NodeLayout<ast::ParamDecl, 56>::ok && NodeLayout<ast::LetDecl, 40>::ok && NodeLayout<ast::FnParam, 40>::ok &&
               NodeLayout<ast::FnDecl, 64>::ok && NodeLayout<ast::TypeAliasDecl, 40>::ok && NodeLayout<ast::SchemaField, 72>::ok &&
               NodeLayout<ast::SchemaCheck, 20>::ok && NodeLayout<ast::SchemaDecl, 144>::ok && NodeLayout<ast::EmitDecl, 4>::ok &&
               NodeLayout<ast::PolicySetting, 48>::ok && NodeLayout<ast::PolicyParam, 56>::ok && NodeLayout<ast::PolicyCheck, 24>::ok &&
@@ -235,7 +235,9 @@ template <typename A> void io(A &a, ast::LiteralType &v) { a.id(v.literal); }
 template <typename A> void io(A &a, ast::FnType &v) { a.list(v.params), a.id(v.result); }
 
 template <typename A> void io(A &a, ast::ImportDecl &v) { a.str(v.path), a.span(v.pathSpan), io(a, v.alias); }
-template <typename A> void io(A &a, ast::ParamDecl &v) { io(a, v.name), a.id(v.type), a.id(v.defaultValue); }
+template <typename A> void io(A &a, ast::ParamDecl &v) {
+  io(a, v.name), a.id(v.type), a.id(v.defaultValue), a.span(v.secretMark);
+}
 template <typename A> void io(A &a, ast::LetDecl &v) { io(a, v.name), a.id(v.type), a.id(v.value); }
 template <typename A> void io(A &a, ast::FnParam &v) { io(a, v.name), a.id(v.type); }
 template <typename A> void io(A &a, ast::FnDecl &v) { io(a, v.name), a.list(v.params), a.id(v.result), a.id(v.body); }

@@ -17,7 +17,7 @@
 namespace cairn {
 
 // Bumped whenever the encoding or an AST node changes shape.
-inline constexpr uint32_t kAstFormatVersion = 1;
+inline constexpr uint32_t kAstFormatVersion = 2;
 
 // The module's bytes: a checksum, then the body. Nothing when the module
 // cannot be stored (a span into another file, declarations out of order).

@@ -38,7 +38,15 @@ void AstBuilder::buildDecl(P::DeclContext *ctx) {
   if (auto *c = ctx->importDecl()) {
     module_.addDecl(s, buildImport(c), doc);
   } else if (auto *c = ctx->paramDecl()) {
-    ast::ParamDecl d{name(c->IDENT()), buildType(c->type(), s), {}};
+    ast::ParamDecl d{name(c->IDENT()), buildType(c->type(), s), {}, {}};
+    if (P::SecretMarkContext *markCtx = c->secretMark()) {
+      ast::Name mark = name(markCtx->IDENT());
+      // Without `param` the name was a stray one, reported as a syntax error.
+      if (mark.valid() && mark.text != "secret" && !missing(c->PARAM()))
+        diags_.report(DiagKind::ExpectedSecretMark, mark.span, mark.text.str());
+      else
+        d.secretMark = mark.span;
+    }
     if (c->expr())
       d.defaultValue = buildExpr(c->expr(), s);
     module_.addDecl(s, std::move(d), doc);

@@ -285,6 +285,8 @@ std::string renderHuman(const Diagnostic &diag, const SourceManager &sources, co
       if (!anchor.valid() && label.span.file == f)
         anchor = label.span;
     out += fmt::format("{}{} {}\n", pad, p.paint(Palette::kBlue, "-->"), location(anchor, sources));
+    if (diag.secretSource && diag.span.file == f)
+      continue;
     std::vector<const Mark *> fileMarks;
     for (const Mark &m : marks)
       if (m.file == f)

@@ -32,6 +32,10 @@ const DiagInfo &diagInfo(DiagKind kind);
 const std::vector<DiagInfo> &diagCatalogue();
 const char *severityName(Severity severity);
 
+// What a message shows instead of a secret value (a `secret param`, a
+// Kubernetes Secret's data, or anything computed from them).
+inline constexpr llvm::StringLiteral kSecretPlaceholder = "<secret>";
+
 struct Label {
   Span span;
   std::string message;
@@ -57,6 +61,9 @@ struct Diagnostic {
   std::vector<std::string> notes;
   std::string hint;          // how to fix it, in words ("did you mean `replicas`?")
   std::vector<Fix> fixes;
+  // The source at `span` holds a secret (a Secret's data in a YAML file):
+  // renderers name the place but show no excerpt of it.
+  bool secretSource = false;
 
   const char *code() const { return diagInfo(kind).code; }
   Diagnostic &label(Span s, std::string msg) {

@@ -11,6 +11,8 @@ using L = grammar::CairnLexer;
 namespace {
 
 constexpr unsigned kMaxSyntaxErrors = 20;
+constexpr const char *kDeclarationWords =
+    "a declaration (`let`, `fn`, `schema`, `type`, `param`, `import`, `emit` or `policy`)";
 
 bool isKeyword(size_t type) { return type >= L::IMPORT && type <= L::POLICY; }
 
@@ -61,7 +63,9 @@ std::string describeExpected(const antlr4::misc::IntervalSet &expected,
               false);
     words.push_back("an expression");
   }
-  if (has(L::IDENT) && has(L::POLICY) && has(L::IMPORT)) {
+  // Field names include `true`; the declarations' set (which has IDENT for
+  // `secret param`) does not.
+  if (has(L::IDENT) && has(L::POLICY) && has(L::IMPORT) && has(L::TRUE)) {
     std::vector<size_t> keywords;
     for (size_t t = L::IMPORT; t <= L::POLICY; ++t)
       keywords.push_back(t);
@@ -71,8 +75,8 @@ std::string describeExpected(const antlr4::misc::IntervalSet &expected,
     words.push_back("a name");
   }
   if (has(L::SCHEMA) && has(L::EMIT) && has(L::PARAM)) {
-    removeAll(types, {L::IMPORT, L::PARAM, L::LET, L::FN, L::TYPE, L::SCHEMA, L::EMIT, L::POLICY}, false);
-    words.push_back("a declaration (`let`, `fn`, `schema`, `type`, `param`, `import`, `emit` or `policy`)");
+    removeAll(types, {L::IMPORT, L::PARAM, L::LET, L::FN, L::TYPE, L::SCHEMA, L::EMIT, L::POLICY, L::IDENT}, false);
+    words.push_back(kDeclarationWords);
   }
   for (size_t t : types)
     words.push_back(tokenDisplayName(t, vocabulary));
@@ -261,6 +265,15 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer *, antlr4::Token *offen
       misreadKeyword_ = keyword->getTokenIndex();
       return;
     }
+  }
+  // `foo = 1` at the top level: the parser took `foo` for the `secret` of a
+  // `secret param`. Say what a person sees: a name where a declaration goes.
+  // (A misspelt `secret` before `param` parses, and is E0114.)
+  if (auto *param = dynamic_cast<grammar::CairnParser::ParamDeclContext *>(parser_.getContext());
+      param && param->secretMark() && !param->PARAM() && param->secretMark()->getText() != "secret") {
+    antlr4::Token *mark = param->secretMark()->getStart();
+    diags_.report(DiagKind::UnexpectedToken, spans_.of(mark), describeToken(mark), kDeclarationWords);
+    return;
   }
   std::string expected = "something else";
   try {

@@ -22,7 +22,11 @@ decl
   ;
 
 importDecl : IMPORT stringLiteral (AS IDENT)? ;
-paramDecl  : PARAM IDENT COLON type (ASSIGN expr)? ;
+// `secret param NAME: T`: `secret` is a plain name, not a keyword (Kubernetes
+// has fields called `secret`); the AST builder checks its spelling. No other
+// declaration starts with a name, so this costs no lookahead.
+paramDecl  : secretMark? PARAM IDENT COLON type (ASSIGN expr)? ;
+secretMark : IDENT ;
 letDecl    : LET IDENT (COLON type)? ASSIGN expr ;
 fnDecl     : FN IDENT LPAREN (fnParam (COMMA fnParam)* COMMA?)? RPAREN (COLON type)? ASSIGN expr ;
 fnParam    : IDENT COLON type ;

@@ -134,6 +134,8 @@ ImportedFile buildFile(const YamlInput &input, const InputState &state, const Sc
     uint32_t schema = e ? schemas.schema(e) : types::kNone;
     if (schema != types::kNone) {
       TypedReader reader(doc, schemas.loaded->checked, diags, objectLabel(o));
+      if (o.kind == "Secret" && o.apiVersion == "v1")
+        reader.treatAsSecret();
       object.body = reader.readObject(o.node, schema);
       object.typeName = aliasOfPath[importPathFor(*e, outputFile)] + "." + e->schemaName;
     } else {

@@ -77,11 +77,16 @@ TypedReader::Result TypedReader::mismatch(NodeId node, const std::string &expect
   if (!trial_) {
     if (found.empty())
       found = manifest::describeNode(doc_, node);
-    if (hint.empty())
+    bool secret = inSecretData();
+    // The value is not quoted, and a hint that would quote it is replaced.
+    if (secret)
+      found = kSecretPlaceholder.str();
+    if (hint.empty() || secret)
       hint = "fix the manifest: the API server would refuse this value too";
-    diags_.report(DiagKind::ImportValueMismatch, doc_.span(node), path(), expected, found)
-        .note(fmt::format("in {}", objectLabel_))
-        .withHint(std::move(hint));
+    Diagnostic &d = diags_.report(DiagKind::ImportValueMismatch, doc_.span(node), path(), expected, found)
+                        .note(fmt::format("in {}", objectLabel_))
+                        .withHint(std::move(hint));
+    d.secretSource = secret;
   }
   return {CairnExpr::atom("null"), false};
 }

@@ -27,6 +27,9 @@ public:
   // A value without a schema (an unknown kind): mappings become open objects,
   // everything else is written as read.
   CairnExpr readOpenObject(manifest::NodeId node);
+  // The object is a Kubernetes Secret: messages about its `data` and
+  // `stringData` show a placeholder instead of the value (eval/secret.h).
+  void treatAsSecret() { secretObject_ = true; }
 
 private:
   struct Result {
@@ -57,11 +60,15 @@ private:
   bool scalarFits(const manifest::ScalarValue &value, llvm::StringRef text, types::TypeId type) const;
   std::string fixHint(manifest::NodeId node, types::TypeId type) const;
   std::string path() const;
+  bool inSecretData() const {
+    return secretObject_ && !path_.empty() && (path_.front() == ".data" || path_.front() == ".stringData");
+  }
 
   const manifest::Document &doc_;
   const types::CheckedProgram &checked_;
   DiagnosticSink &diags_;
   bool trial_ = false; // trying a union member: report nothing
+  bool secretObject_ = false;
   std::string objectLabel_;
   std::vector<std::string> path_; // "spec", "containers", "[0]"
 };

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "eval/eval.h"
+#include "eval/secret.h"
 #include "importers/yaml_import_print.h"
 #include "importers/yaml_import_text.h"
 #include "typecheck/checked_program.h"
@@ -80,8 +81,11 @@ private:
     std::string at;
     for (const std::string &segment : path_)
       at += segment;
+    // A Secret's data (marked when the object was built) is not quoted.
+    bool secret = eval::containsSecret(value);
     difference_ = fmt::format("at `{}` the manifest has {}, the Cairn builds {}", at.empty() ? "." : at.substr(at[0] == '.'),
-                              manifest::describeNode(doc_, node), describeValue(value));
+                              secret ? kSecretPlaceholder.str() : manifest::describeNode(doc_, node),
+                              secret ? kSecretPlaceholder.str() : describeValue(value));
     return false;
   }
 

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "eval/secret.h"
 #include "frontend/cairn_text.h"
 #include "lint/engine_state.h"
 #include "lint/yaml_values.h"
@@ -241,7 +242,8 @@ void collectObjects(LintState &state) {
     const manifest::ManifestObject &source = state.manifestObjects[i];
     const manifest::Document &doc = state.documents[state.manifestObjectDocs[i]][source.document];
     LintObject object;
-    object.value = nodeToValue(doc, source.node, *state.arena);
+    // A Secret's data is marked: findings never quote it (eval/secret.h).
+    object.value = eval::markSecretData(*state.arena, nodeToValue(doc, source.node, *state.arena));
     object.span = source.span;
     object.file = state.manifestObjectFiles[i];
     identify(object);

@@ -8,6 +8,7 @@
 #include <set>
 #include <thread>
 
+#include "eval/secret.h"
 #include "eval/stack_thread.h"
 #include "lint/engine_state.h"
 
@@ -216,6 +217,10 @@ void runPolicies(LintState &state) {
   eval::EvalOptions options;
   options.limits = state.request.limits;
   options.lint = &setupCursor;
+  // Secrets in the objects (a Secret's data, values from a secret param):
+  // the evaluators then track what the policies compute from them.
+  options.secretInputs = std::any_of(state.objects.begin(), state.objects.end(),
+                                     [](const LintObject &o) { return eval::containsSecret(o.value); });
   constexpr uint64_t kStackPerCall = 32 * 1024;
   uint64_t stack = std::clamp<uint64_t>(uint64_t(options.limits.maxCallDepth) * kStackPerCall, 8ull << 20, 1ull << 30);
   PolicyPlan plan;

@@ -60,6 +60,9 @@ struct Finding {
   std::string path;           // field path inside the object: "spec.template.spec.containers[0]"
   Span policySpan;            // the failing check in the policy's source
   std::vector<Suppression> suppressions; // empty: the finding counts
+  // The source at `span` holds a secret (a Secret's data in a YAML file):
+  // reports name the place but show no excerpt of it.
+  bool secretSource = false;
   bool suppressed() const { return !suppressions.empty(); }
 };
 

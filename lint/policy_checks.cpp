@@ -1,8 +1,11 @@
 // One policy worker's job: every selected policy on every value of its type
 // in one object, findings located at the value a check names (its source
 // span and field path), and problems when a check cannot be evaluated.
+#include <algorithm>
+
 #include <fmt/format.h>
 
+#include "eval/secret.h"
 #include "lint/engine_state.h"
 #include "lint/typed_walk.h"
 
@@ -98,11 +101,14 @@ void runOne(PolicyWorker &run, uint32_t objectIndex, uint32_t policy, Value targ
     if (run.failedObject != objectIndex) {
       run.failedObject = objectIndex;
       std::string where = objectLabel(object) + (path.empty() ? "" : " at `" + path + "`");
+      // The note names the value; an excerpt of a Secret's YAML would show it.
+      bool secretInYaml = !object.fromCairn && eval::containsSecret(target);
       for (Diagnostic &d : errors) {
         d.note(fmt::format("while checking policy `{}` on {}", info.name.str(), where));
         d.note("errors of other policies on this object are not shown; fix the value first (`cairn validate` "
                "checks manifests against their types)");
-        d.label(userSpan(run.state, target.span()) ? target.span() : object.span, "the value being checked");
+        if (!secretInYaml)
+          d.label(userSpan(run.state, target.span()) ? target.span() : object.span, "the value being checked");
         run.out.problems.push_back(std::move(d));
       }
     }
@@ -137,6 +143,10 @@ void runOne(PolicyWorker &run, uint32_t objectIndex, uint32_t policy, Value targ
                                                   : object.span;
     if (object.fromCairn && userSpan(run.state, setAt) && !sameSpan(setAt, f.span))
       f.setAt = setAt;
+    // No excerpt of a Secret's data read from YAML, nor of what a policy
+    // tagged `secrets` found (a literal that looks like a password).
+    f.secretSource = (!object.fromCairn && eval::containsSecret(at)) ||
+                     std::find(f.tags.begin(), f.tags.end(), "secrets") != f.tags.end();
     run.out.findings.push_back(std::move(f));
     run.out.findingObjects.push_back(objectIndex);
   }

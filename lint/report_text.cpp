@@ -53,9 +53,14 @@ std::string renderFinding(const Finding &f, const ReportContext &context) {
                                 paint(color, "1", f.message));
   std::string pad = " ";
   bool excerpt = false;
-  if (std::optional<detail::FindingRange> range = detail::findingRange(f, context.sources)) {
+  std::optional<detail::FindingRange> range = detail::findingRange(f, context.sources);
+  if (range && !f.secretSource) {
     out += locationAndExcerpt(f, *range, context, pad);
     excerpt = true;
+  } else if (range) { // the place without the line: it holds a secret
+    std::string where = fmt::format("{}:{}:{}", context.sources.file(range->span.file).path(), range->start.line,
+                                    range->start.column);
+    out += fmt::format("{}{} {}\n", pad, paint(color, "1;34", "-->"), where);
   } else if (f.file.valid() && context.sources.has(f.file)) {
     out += fmt::format("{}{} {}\n", pad, paint(color, "1;34", "-->"), context.sources.file(f.file).path());
   }

@@ -3,9 +3,15 @@
 #include <fmt/format.h>
 #include <llvm/ADT/StringExtras.h>
 
+#include "lsp/secret_taint.h"
 #include "lsp/signature_builtins.h"
 
 namespace cairn::lsp {
+
+// The note (the module) of a declaration holding a secret says so.
+static void noteSecret(std::string &note) {
+  note += note.empty() ? "secret: its value is never shown" : " · secret: its value is never shown";
+}
 
 using types::TypeId;
 using types::TypeKind;
@@ -181,11 +187,17 @@ Description describeDecl(const Snapshot &s, uint32_t module, ast::DeclId id) {
   if (auto *let = decl.as<ast::LetDecl>()) {
     d.signature = fmt::format("let {}: {}", let->name.text.str(), typeText);
     d.constraints = constraintsOf(s, declType);
+    if (declHoldsSecret(s, module, id))
+      noteSecret(d.note);
   } else if (auto *param = decl.as<ast::ParamDecl>()) {
-    d.signature = fmt::format("param {}: {}", param->name.text.str(), typeText);
+    d.signature = fmt::format("{}param {}: {}", param->isSecret() ? "secret " : "", param->name.text.str(), typeText);
+    // A secret's default is not shown either (hovers end up in screenshots
+    // and logs as easily as diagnostics do).
     if (param->defaultValue.valid())
-      d.signature += " = " + exprText(s, module, param->defaultValue);
+      d.signature += " = " + (param->isSecret() ? kSecretPlaceholder.str() : exprText(s, module, param->defaultValue));
     d.constraints = constraintsOf(s, declType);
+    if (param->isSecret())
+      noteSecret(d.note);
   } else if (auto *fn = decl.as<ast::FnDecl>()) {
     std::vector<std::string> params;
     for (const ast::FnParam &p : fn->params)

@@ -62,6 +62,7 @@ private:
     if (auto *i = d.as<ast::ImportDecl>()) {
       mark(i->alias, TokenType::Namespace, kDeclaration);
     } else if (auto *p = d.as<ast::ParamDecl>()) {
+      markAt(p->secretMark, TokenType::Keyword); // `secret` is a keyword only here
       mark(p->name, TokenType::Variable, kDeclaration | kReadonly);
       type(p->type);
       expr(p->defaultValue);

@@ -132,17 +132,19 @@ bool Validator::accepts(TypeId member, Shape shape, const ScalarValue &value) co
 
 void Validator::mismatch(NodeId node, TypeId shown) {
   Diagnostic &d = issues_->report(path(), DiagKind::ManifestTypeMismatch, doc_.span(node),
-                                  displayType(checked_, shown), describeNode(doc_, node));
+                                  displayType(checked_, shown), shownNode(node));
   std::string hint = mismatchHint(doc_, node, store_, shown);
   if (!hint.empty())
     d.withHint(hint);
+  hideSecret(d, node);
 }
 
 void Validator::constraint(NodeId node, TypeId shown, std::string hint) {
   Diagnostic &d = issues_->report(path(), DiagKind::ManifestConstraint, doc_.span(node),
-                                  describeNode(doc_, node), displayType(checked_, shown));
+                                  shownNode(node), displayType(checked_, shown));
   if (!hint.empty())
     d.withHint(std::move(hint));
+  hideSecret(d, node);
 }
 
 void Validator::check(NodeId node, TypeId shown) {

@@ -29,6 +29,7 @@ void Validator::unknownField(NodeId key, llvm::StringRef name, const types::Sche
 void Validator::checkSchema(NodeId node, uint32_t schemaIndex) {
   if (tooDeep(node))
     return;
+  noteRoot(node);
   const types::SchemaInfo &schema = checked_.schemas[schemaIndex];
   llvm::SmallVector<bool, 64> present(schema.fields.size(), false);
   llvm::SmallVector<MapEntry, 16> entries;

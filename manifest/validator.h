@@ -47,6 +47,12 @@ private:
     const std::regex *re = store_.regex(type);
     return re == nullptr || std::regex_match(text.begin(), text.end(), *re);
   }
+  // validate_secret.cpp: a Secret's data is shown as a placeholder.
+  void noteRoot(NodeId root);
+  bool inSecretData() const;
+  std::string shownNode(NodeId node) const;
+  void hideSecret(Diagnostic &d, NodeId node) const;
+
   std::string path() const;
   std::string pathWith(llvm::StringRef key) const;
   std::string keyOf(NodeId key) const;
@@ -59,6 +65,7 @@ private:
   IssueSink *issues_;
   llvm::SmallVector<PathStep, 16> steps_;
   bool depthReported_ = false;
+  bool secretObject_ = false; // the object is a Kubernetes Secret
 };
 
 } // namespace cairn::manifest::detail

@@ -68,6 +68,9 @@ struct CheckPosition {
   // Inside a policy's checks: the values come from manifests that need not
   // match their types, so `?.` on a required field is a fair guard there.
   bool policy = false;
+  // Inside the default of a `secret param`: a constant that breaks the type
+  // is not quoted in the message (eval/secret.h).
+  bool secret = false;
 };
 
 // An import alias: the import `index` of module `owner`, naming module `target`.

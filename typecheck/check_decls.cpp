@@ -80,6 +80,7 @@ void Checker::checkModuleDecls(uint32_t m) {
     } else if (auto *param = decl.as<ast::ParamDecl>()) {
       TypeId type = paramType(m, id);
       if (param->defaultValue.valid()) {
+        position.secret = param->isSecret();
         EnterPosition enter(*this, std::move(position));
         checkAgainst(param->defaultValue, Expected::of(type, module.type(param->type).span,
                                                        "expected because of this declared type"));

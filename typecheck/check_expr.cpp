@@ -61,8 +61,8 @@ bool Checker::requireAssignable(ast::ExprId e, TypeId actual, const Expected &ex
     if (constantFits(store(), *value, expected.type))
       return true;
     if (rel_.assignable(actual, expected.type)) {
-      Diagnostic &d = report(DiagKind::ConstantBreaksRefinement, span,
-                             fmt::format("`{}`", displayLiteral(*value)), show(expected.type));
+      std::string shown = pos_.secret ? kSecretPlaceholder.str() : fmt::format("`{}`", displayLiteral(*value));
+      Diagnostic &d = report(DiagKind::ConstantBreaksRefinement, span, shown, show(expected.type));
       const TypeOrigin *origin = typeOrigin(expected.type);
       for (TypeId m : rel_.members(expected.type))
         if (!origin)
@@ -76,7 +76,8 @@ bool Checker::requireAssignable(ast::ExprId e, TypeId actual, const Expected &ex
   } else if (rel_.assignable(actual, expected.type)) {
     return true;
   }
-  Diagnostic &d = report(DiagKind::TypeMismatch, span, show(expected.type), show(actual));
+  // A literal type would quote a secret param's default: its kind is shown.
+  Diagnostic &d = report(DiagKind::TypeMismatch, span, show(expected.type), show(pos_.secret ? rel_.widen(actual) : actual));
   if (expected.reason && expected.reasonSpan.valid())
     d.label(expected.reasonSpan, expected.reason);
   return false;

@@ -17,6 +17,11 @@ TEST(FormatLayout, DeclarationsGetCanonicalSpacing) {
                "type Port = int(1..65535)\nfn f(a: int, b: string): bool = a > 0\nemit { a = 1 }\n");
 }
 
+TEST(FormatLayout, SecretParamsKeepTheirMark) {
+  expectFormat("secret   param token:string\n/// Doc.\nsecret param  pin :int(1..9)=1 // c\nparam secret:bool\n",
+               "secret param token: string\n/// Doc.\nsecret param pin: int(1..9) = 1 // c\nparam secret: bool\n");
+}
+
 TEST(FormatLayout, TypesOfEveryForm) {
   expectFormat("let x:[string]?={}\nlet m:{string:int}={}\nlet f:fn(int,string)->bool=g\n"
                "let n:-1|2.5|true|null|(int|string)={}\nlet r:string(..5,/^a+$/)=\"\"\n",

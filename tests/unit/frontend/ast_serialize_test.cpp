@@ -27,6 +27,7 @@ import "./lib.cairn"
 // a comment
 param env: "dev" | "prod" = "dev"
 param ratio: float(0.5..2.5) = 1.5
+secret param token: string = "t"
 /// The replica count.
 let replicas: int(1..20) = if env == "prod" then 3 else 1
 let name: string(/^[a-z]+$/) = "web"

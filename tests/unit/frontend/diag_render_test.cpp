@@ -42,6 +42,23 @@ TEST_F(DiagRenderTest, HumanPrimarySpanWithHint) {
             "  = hint: did you mean `replicas`?\n");
 }
 
+// A diagnostic at a secret (a Secret's data in YAML) names the place but
+// shows no line of it.
+TEST_F(DiagRenderTest, HumanSecretSourceHasNoExcerpt) {
+  FileId f = add("s.yaml", "kind: Secret\ndata:\n  password: hunter2\n");
+  Diagnostic &d = sink.report(DiagKind::ManifestConstraint, find(f, "hunter2"), kSecretPlaceholder.str(), "string(8..)");
+  d.withHint("it must have at least 8 characters");
+  d.secretSource = true;
+  EXPECT_EQ(renderHuman(sink.diagnostics()[0], sources),
+            "error[E0808]: <secret> does not satisfy `string(8..)`\n"
+            " --> s.yaml:3:13\n"
+            "  |\n"
+            "  = hint: it must have at least 8 characters\n");
+  EXPECT_EQ(renderCompact(sink.diagnostics()[0], sources),
+            "s.yaml:3:13: error[E0808]: <secret> does not satisfy `string(8..)`\n"
+            "  hint: it must have at least 8 characters\n");
+}
+
 TEST_F(DiagRenderTest, HumanLabelInSameFileAndNotes) {
   FileId f = add("app.cairn", kApp);
   sink.report(DiagKind::FieldRedefined, find(f, "replicaz"), "replicaz", "Service")

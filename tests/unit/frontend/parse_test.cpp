@@ -222,6 +222,51 @@ TEST(Parse, WithInObjectBodies) {
   EXPECT_EQ(p->codes[0], "E0101");
 }
 
+// `secret` marks a parameter only right before `param`; everywhere else it
+// is an ordinary name (Kubernetes has `volumes[].secret`).
+TEST(Parse, SecretParamsAndSecretAsAName) {
+  EXPECT_EQ(dumpOf("secret param token: string"), "(secret param token: string)\n");
+  EXPECT_EQ(dumpOf("secret param pin: int = 1234"), "(secret param pin: int = 1234)\n");
+  EXPECT_EQ(dumpOf("param secret: string"), "(param secret: string)\n");
+  EXPECT_EQ(dumpOf("let secret = { secret.secretName = \"db\" }\nlet b = secret.secret"),
+            "(let secret (object (secret.secretName = \"db\")))\n(let b (. secret secret))\n");
+  EXPECT_EQ(dumpOf("schema S { secret: string }"), "(schema S\n  (field secret: string))\n");
+
+  SourceManager sources;
+  DiagnosticSink diags;
+  FileId file = sources.add("t.cairn", "let a = 1\nsecret param p: string\n");
+  ast::Module m = parseModule(sources, file, diags);
+  EXPECT_FALSE(diags.hasErrors());
+  const auto *param = m.decl(m.decls()[1]).as<ast::ParamDecl>();
+  ASSERT_NE(param, nullptr);
+  EXPECT_TRUE(param->isSecret());
+  EXPECT_EQ(sources.text(param->secretMark), "secret");
+  EXPECT_EQ(sources.text(m.decl(m.decls()[1]).span), "secret param p: string");
+}
+
+TEST(Parse, AMisspeltSecretMarkIsReportedAtTheWord) {
+  auto p = parse("secert param token: string");
+  ASSERT_EQ(p->codes.size(), 1u);
+  EXPECT_EQ(p->codes[0], "E0114");
+  EXPECT_EQ(p->messages[0], "expected `param` or `secret param`, found `secert`");
+  EXPECT_EQ(p->positions[0].column, 1u);
+  EXPECT_EQ(p->dump, "(param token: string)\n"); // still declared, not secret
+}
+
+// A stray name at the top level still reads as a missing declaration.
+TEST(Parse, AStrayNameAtTopLevelExpectsADeclaration) {
+  auto p = parse("let a = 1\nfoo = 2\n");
+  ASSERT_EQ(p->codes.size(), 1u);
+  EXPECT_EQ(p->codes[0], "E0101");
+  EXPECT_EQ(p->messages[0], "unexpected name `foo`; expected a declaration (`let`, `fn`, `schema`, `type`, "
+                            "`param`, `import`, `emit` or `policy`)");
+  EXPECT_EQ(p->positions[0].line, 2u);
+  // After `secret`, only `param` can come.
+  auto q = parse("secret token: string\n");
+  ASSERT_FALSE(q->codes.empty());
+  EXPECT_EQ(q->messages[0], "unexpected name `token`; expected `param`");
+}
+
 TEST(Parse, AByteOrderMarkIsSkippedAndSpansStayRight) {
   SourceManager sources;
   DiagnosticSink diags;

@@ -65,6 +65,25 @@ TEST(SllGrammar, SamplesNeedNoFullLLPrediction) {
   EXPECT_TRUE(fallbacks.empty()) << describe(fallbacks);
 }
 
+// `secret param` (a name before `param`) and `secret` as an ordinary name
+// are told apart by one token of lookahead.
+TEST(SllGrammar, SecretParamsNeedNoFullLLPrediction) {
+  SourceManager sources;
+  DiagnosticSink diags;
+  FileId file = sources.add("t.cairn", "let a = 1\nsecret param token: string = \"t\"\nparam secret: int = 1\n"
+                                       "let b = { secret.secretName = \"db\" }\nemit b\nsecret param c: [string]\n");
+  ParseMeasurement measurement;
+  measurement.profile = true;
+  parseModule(sources, file, diags, measurement);
+  EXPECT_FALSE(diags.hasErrors());
+  EXPECT_FALSE(measurement.reparsedWithLL);
+  std::vector<Fallback> fallbacks;
+  for (const ParseDecisionProfile &d : measurement.decisions)
+    if (d.llFallbacks > 0)
+      fallbacks.push_back({"t.cairn", d});
+  EXPECT_TRUE(fallbacks.empty()) << describe(fallbacks);
+}
+
 // Only a real syntax error makes the SLL stage give up and the LL stage (with
 // the error reporting) run again.
 TEST(SllGrammar, ASyntaxErrorIsReparsedWithLL) {

@@ -39,6 +39,21 @@ TEST_F(ReportFixture, TextShowsCountedFindingsLikeCompilerDiagnostics) {
             "3 findings (1 error, 1 warning, 1 info) in 12 objects from 2 files; 1 suppressed\n");
 }
 
+// A finding at a secret (a Secret's data in YAML, a literal that looks like a
+// password) names its place, and shows no excerpt of the line.
+TEST_F(ReportFixture, TextShowsNoExcerptOfASecret) {
+  Finding f = findings()[1];
+  f.secretSource = true;
+  EXPECT_EQ(renderTextReport({f}, context()),
+            "warning[latest-tag]: image `nginx` has no tag or uses `latest`\n"
+            " --> deploy/web.yaml:13:18\n"
+            "  = object: Deployment prod/web\n"
+            "  = path: spec.template.spec.containers[0].image\n"
+            "  = help: Pin the image to a version tag or a digest.\n"
+            "\n"
+            "1 finding (1 warning) in 12 objects from 2 files\n");
+}
+
 TEST_F(ReportFixture, TextWithoutFindings) {
   ReportContext c = context();
   c.objects = 1;
