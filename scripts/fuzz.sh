@@ -26,6 +26,7 @@ for target in "${targets[@]}"; do
   [[ " ${all_targets[*]} " == *" $target "* ]] || { echo "unknown target '$target' (one of: ${all_targets[*]})" >&2; exit 2; }
 done
 
+"$root/scripts/setup.sh" --sanitizers
 # Configured once; ninja re-runs cmake itself when a CMakeLists.txt changes.
 [ -f "$build/build.ninja" ] || (cd "$root" && cmake --preset sanitize >/dev/null)
 nice -n 10 ninja -C "$build" -j2 $(printf 'cairn_%s_fuzzer ' "${targets[@]}")
