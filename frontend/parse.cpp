@@ -79,10 +79,19 @@ template <typename Rule> Rule *parseTwoStage(ParseRun &run, Rule *(P::*rule)()) 
 
 // E0113 for a file with more tokens than the parser takes: its parse tree
 // would need about 1 KiB per token (measured on dense input such as `1,1,...`).
+// Only tokens the parser sees count, not spaces and comments.
 bool tooManyTokens(ParseRun &run, const SourceManager &sources, FileId file, DiagnosticSink &diags) {
   if (run.tokens.size() <= kMaxParseTokens)
     return false;
-  antlr4::Token *first = run.tokens.get(kMaxParseTokens);
+  antlr4::Token *first = nullptr;
+  size_t seen = 0;
+  for (antlr4::Token *token : run.tokens.getTokens())
+    if (token->getChannel() == antlr4::Token::DEFAULT_CHANNEL && ++seen > kMaxParseTokens) {
+      first = token;
+      break;
+    }
+  if (first == nullptr)
+    return false;
   diags.report(DiagKind::TooManyTokens, run.spans.of(first), sources.file(file).path(), kMaxParseTokens)
       .withHint("split it into several modules and import them");
   return true;

@@ -52,15 +52,15 @@ def cases():
                     ["build", "main.cairn"], "E0112", ["main.cairn:1:"]))
     out.append(Case("deep_parentheses", {"main.cairn": b"let x = " + nested("(", "1", ")", 100000)},
                     ["build", "main.cairn"], "E0112", ["main.cairn:1:"]))
-    out.append(Case("deep_objects", {"main.cairn": b"let x = " + nested("{ a = ", "1", " }", 50000)},
+    out.append(Case("deep_objects", {"main.cairn": b"let x = " + nested("{ a = ", "1", " }", 20000)},
                     ["build", "main.cairn"], "E0112"))
     out.append(Case("deep_blocks", {"main.cairn": b"emit " + nested("{ spec ", "{ x = 1 }", " }", 50000)},
                     ["build", "main.cairn"], "E0112"))
-    out.append(Case("deep_ifs", {"main.cairn": b"let x = " + b"if true then " * 50000 + b"1" + b" else 0" * 50000},
+    out.append(Case("deep_ifs", {"main.cairn": b"let x = " + b"if true then " * 20000 + b"1" + b" else 0" * 20000},
                     ["build", "main.cairn"], "E0112"))
-    out.append(Case("long_operator_chain", {"main.cairn": b"let x = " + b"1 + " * 200000 + b"1\n"},
+    out.append(Case("long_operator_chain", {"main.cairn": b"let x = " + b"1 + " * 100000 + b"1\n"},
                     ["build", "main.cairn"], "E0112"))
-    out.append(Case("long_field_chain", {"main.cairn": b"let x = a" + b".b" * 200000 + b"\n"},
+    out.append(Case("long_field_chain", {"main.cairn": b"let x = a" + b".b" * 100000 + b"\n"},
                     ["build", "main.cairn"], "E0112"))
     out.append(Case("deep_types", {"main.cairn": b"let x: " + nested("[", "int", "]", 50000) + b" = []\n"},
                     ["build", "main.cairn"], "E0112"))
@@ -87,7 +87,7 @@ def cases():
                     {"main.cairn": b"let x = [" + b"1," * 150000 + b"oops oops]\n"},
                     ["build", "main.cairn"], "E0101"))
     out.append(Case("many_fields", {"main.cairn": b"emit { kind = \"X\"" +
-                    b"".join(b", f%d = %d" % (i, i) for i in range(100000)) + b" }\n"},
+                    b"".join(b", f%d = %d" % (i, i) for i in range(60000)) + b" }\n"},
                     ["build", "main.cairn", "-o", "out.yaml"], None, exit_code=0))
     # --- imports: cycles and escapes
     out.append(Case("import_cycle", {"main.cairn": b'import "./a.cairn" as a\n' + emit_cm,
