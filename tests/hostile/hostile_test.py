@@ -16,6 +16,7 @@ No timing is asserted: the guard only catches hangs.
 import argparse
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -295,6 +296,55 @@ class MeasuredPopen(subprocess.Popen):
 subprocess.Popen = MeasuredPopen
 
 
+def interrupt_case(cairn, sig, while_writing, sanitized):
+    """Ctrl-C or kill during a build with -o: exit 128 + signal, the earlier
+    output unchanged, no temporary file left. `while_writing` waits for the
+    temporary output file to appear; otherwise the signal comes during
+    evaluation, before anything is written."""
+    root = tempfile.mkdtemp(prefix="cairn-interrupt-")
+    try:
+        count = 2000000 if while_writing else 5
+        program = (b'emit [for i in range(0, %d): { apiVersion = "v1", kind = "ConfigMap", '
+                   b'metadata.name = "c${i}", data.v = "${i}" }]\n' % count)
+        if not while_writing:
+            program = (b"fn f(n: int, g: fn(int) -> int): int = if n == 0 then g(n) else f(n - 1, g) + f(n - 1, g)\n"
+                       b'emit { kind = "X", v = f(60, fn(x) => x + 1) }\n')
+        with open(os.path.join(root, "main.cairn"), "wb") as f:
+            f.write(program)
+        with open(os.path.join(root, "out.yaml"), "wb") as f:
+            f.write(b"earlier output\n")
+        proc = subprocess.Popen([cairn, "build", "main.cairn", "-o", "out.yaml", "--max-objects", "3000000"],
+                                cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        deadline = time.monotonic() + 120 * (4 if sanitized else 1)
+        temp_seen = False
+        while time.monotonic() < deadline and proc.poll() is None:
+            temps = [n for n in os.listdir(root) if "cairn-tmp" in n]
+            if temps or (not while_writing and time.monotonic() > deadline - 119 * (4 if sanitized else 1)):
+                temp_seen = bool(temps)
+                break
+            time.sleep(0.005)
+        if proc.poll() is not None:
+            return [f"the build ended (exit {proc.returncode}) before it could be interrupted"]
+        proc.send_signal(sig)
+        _, err = proc.communicate(timeout=60)
+        problems = []
+        if proc.returncode != 128 + sig:
+            problems.append(f"exit code {proc.returncode}, expected {128 + sig}")
+        if while_writing and not temp_seen:
+            problems.append("no temporary output file was seen before the signal")
+        with open(os.path.join(root, "out.yaml"), "rb") as f:
+            if f.read() != b"earlier output\n":
+                problems.append("out.yaml was changed")
+        left = [n for n in os.listdir(root) if "cairn-tmp" in n]
+        if left:
+            problems.append(f"temporary files left: {left}")
+        if b"interrupted by" not in err:
+            problems.append("no 'interrupted by' line on stderr")
+        return problems
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("cairn")
@@ -317,6 +367,15 @@ def main():
         for p in problems:
             print(f"     {p}")
         failed += bool(problems)
+    if not args.only:
+        for sig, writing in ((signal.SIGINT, True), (signal.SIGTERM, True), (signal.SIGINT, False)):
+            name = f"interrupt_{signal.Signals(sig).name.lower()}_{'while_writing' if writing else 'while_evaluating'}"
+            problems = interrupt_case(cairn, sig, writing, args.sanitized)
+            print(f"{'ok  ' if not problems else 'FAIL'} {name}")
+            for p in problems:
+                print(f"     {p}")
+            failed += bool(problems)
+            selected.append(name)
     print(f"{len(selected) - failed} passed, {failed} failed")
     return 1 if failed else 0
 
