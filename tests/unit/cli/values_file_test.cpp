@@ -38,7 +38,7 @@ TEST(YamlToJson, YamlOneOneBooleansAreStrings) {
 
 TEST(YamlToJson, NestedStructures) {
   nlohmann::ordered_json j = yamlToJson("svc:\n  ports: [80, 443]\n  labels: {app: web}\n");
-  EXPECT_EQ(j["svc"]["ports"], nlohmann::json::array({80, 443}));
+  EXPECT_EQ(j["svc"]["ports"], nlohmann::ordered_json::array({80, 443}));
   EXPECT_EQ(j["svc"]["labels"]["app"], "web");
 }
 
